@@ -1,0 +1,56 @@
+# Two commands set everything up on a fresh machine:
+#   make serve   create .venv, install the site's pinned runtime, build, serve on 127.0.0.1:8000
+#   make test    install what the tests need (dev tools, Chromium), lint, build and run every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test lint format import chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+build: $(VENV)/.runtime
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests (Playwright's own download does not work here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+
+test: $(VENV)/.dev chromium lint
+	$(BIN)/python -m pytest
+
+# Re-import the seed dump into docs/ (adds only entries that are not on the pages yet).
+import: $(VENV)/.runtime
+	$(BIN)/python scripts/split_seed.py --report build/import-report.json
+
+clean:
+	rm -rf site build .cache .pytest_cache

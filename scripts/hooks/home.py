@@ -1,0 +1,31 @@
+"""Fill the home page's topic list with each topic page's title, scope and question count."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/: the importer's package
+
+from seedsplit.pages import entry_ids, page_path  # noqa: E402
+from seedsplit.topics import TOPICS  # noqa: E402
+
+MARKER = "<!-- topics -->"
+
+
+def topic_table(docs_dir: Path) -> str:
+    """A Markdown table of the topics, counted from the pages as they are now."""
+    rows = ["| 主题 | 题数 | 涵盖内容 |", "| --- | ---: | --- |"]
+    for topic in TOPICS:
+        page = docs_dir / page_path(topic.slug)
+        count = len(entry_ids(page.read_text(encoding="utf-8"))) if page.exists() else 0
+        scope = re.split(r"[：:]", topic.scope, maxsplit=1)[-1].split("。")[0]
+        rows.append(f"| [{topic.title}]({page_path(topic.slug)}) | {count} | {scope} |")
+    return "\n".join(rows)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER in markdown:
+        return markdown.replace(MARKER, topic_table(Path(config["docs_dir"])))
+    return markdown

@@ -1,0 +1,133 @@
+"""Turn dump lines into entries: segment, apply curation, merge repeats, place and title."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import topics
+from .curation import Curated, anchor
+from .records import Entry, Line
+from .references import References
+from .segment import rule_starts, split
+from .text import URL_RE, Kind, body, fold, kind_of
+
+_TITLE_CUT = re.compile(r"[。;；:：,，!?！？]")
+_TITLE_MAX = 36
+
+
+@dataclass
+class Assembly:
+    """The entries of a dump, the repeats folded into them and what the editor should look at."""
+
+    entries: list[Entry]
+    merged: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def assemble(lines: list[Line], curated: list[Curated], refs: References) -> Assembly:
+    """Split `lines` into entries; every line ends up in exactly one entry."""
+    starts = rule_starts(lines, refs)
+    claimed = anchor(curated, lines, starts)
+    by_first_line = {lines[i].no: entry for i, entry in claimed.items()}
+    result = Assembly([])
+    used_ids: set[str] = set()
+    previous_topic = topics.SLUGS[0]
+    for segment in split(lines, starts):
+        into = _repeat_of(segment, result.entries)
+        if into is not None:
+            into.merged.extend(segment)
+            result.merged.append(
+                {
+                    "into": into.id,
+                    "lines": [line.no for line in segment],
+                    "reason": "repeats an answer already in this entry "
+                    "(same text up to list markers, spacing and letter case)",
+                }
+            )
+            continue
+        known = by_first_line.get(segment[0].no)
+        entry = _curated(known, segment) if known else _uncurated(segment, refs, previous_topic)
+        if entry.id in used_ids:
+            entry.id = _free_id(entry.id, used_ids)
+        used_ids.add(entry.id)
+        previous_topic = entry.topic
+        result.entries.append(entry)
+    found = {entry.id for entry in claimed.values()}
+    result.warnings.extend(
+        f"curated entry '{c.id}' matched no line of this dump" for c in curated if c.id not in found
+    )
+    pending = [e.id for e in result.entries if not e.curated]
+    if pending:
+        result.warnings.append(
+            f"{len(pending)} entries are not curated yet (shown as 待审核): {', '.join(pending)}"
+        )
+    return result
+
+
+def _curated(known: Curated, segment: list[Line]) -> Entry:
+    return Entry(
+        id=known.id,
+        topic=known.topic,
+        title=known.title,
+        lines=segment,
+        curated=True,
+        tags=list(known.tags),
+        keywords=list(known.keywords),
+    )
+
+
+def _uncurated(segment: list[Line], refs: References, fallback: str) -> Entry:
+    text = "\n".join(line.text for line in segment)
+    about = " ".join(r.about for line in segment if (r := refs.find(line.text)) and r.about)
+    return Entry(
+        id=stable_id(segment),
+        topic=topics.place(f"{text}\n{about}", fallback),
+        title=title_from(segment),
+        lines=segment,
+        curated=False,
+    )
+
+
+def stable_id(segment: list[Line]) -> str:
+    """An id derived from the answer's first line, so it survives reordering of the dump."""
+    first = next((line.text for line in segment if kind_of(line.text) is not Kind.MARKER), "")
+    return "q-" + hashlib.sha1(fold(first).encode("utf-8")).hexdigest()[:8]
+
+
+def _free_id(wanted: str, used: set[str]) -> str:
+    n = 2
+    while f"{wanted}-{n}" in used:
+        n += 1
+    return f"{wanted}-{n}"
+
+
+def title_from(segment: list[Line]) -> str:
+    """A provisional title taken from the answer's own first sentence."""
+    first = next((line.text for line in segment if kind_of(line.text) is not Kind.MARKER), "")
+    text = body(first).strip()
+    url = URL_RE.fullmatch(text)
+    if url:
+        return f"仅有参考链接的问题（{url.group(0)}）"
+    cut = _TITLE_CUT.search(text, 6)
+    if cut and cut.start() <= _TITLE_MAX:
+        return text[: cut.start()]
+    return text if len(text) <= _TITLE_MAX else text[:_TITLE_MAX] + "…"
+
+
+def _repeat_of(segment: list[Line], entries: list[Entry]) -> Entry | None:
+    """The earlier entry this segment repeats line for line, if any."""
+    keys = _content_keys(segment)
+    if not keys or sum(len(k) for k in keys) < 20:
+        return None
+    return next((e for e in entries if _contains_run(_content_keys(e.lines), keys)), None)
+
+
+def _content_keys(lines: list[Line]) -> list[str]:
+    return [fold(line.text) for line in lines if kind_of(line.text) is not Kind.MARKER]
+
+
+def _contains_run(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))

@@ -1,0 +1,39 @@
+"""The JSON report of a run: every entry of the input with its lines, merges and warnings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .assemble import Assembly
+from .pages import PagePlan, page_path
+
+
+def build(assembly: Assembly, plans: list[PagePlan], out: Path) -> dict:
+    """The report as plain data; `lines` are the 1-based dump lines each entry holds."""
+    added = {i for p in plans for i in p.added}
+    return {
+        "entries": [
+            {
+                "id": e.id,
+                "topic": e.topic,
+                "title": e.title,
+                "page": page_path(e.topic),
+                "anchor": f"{e.topic}/#{e.id}",
+                "curated": e.curated,
+                "written": e.id in added,
+                "lines": e.line_numbers,
+            }
+            for e in assembly.entries
+        ],
+        "merged": assembly.merged,
+        "warnings": assembly.warnings,
+        "pages": {
+            str(p.path.relative_to(out)): {"changed": p.changed, "added": p.added} for p in plans
+        },
+    }
+
+
+def dumps(report: dict) -> str:
+    """Stable, readable JSON text."""
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
