@@ -1,0 +1,211 @@
+"""Chinese copy lint for the site's Markdown: CJK–Latin spacing, punctuation, invisible characters.
+
+Lines that reproduce the seed dump verbatim (our source text) and keyword lists (search terms)
+are exempt from the spacing and punctuation rules; any other line we write or edit must follow
+them. Invisible characters are errors everywhere.
+
+    python scripts/lint_copy.py [--fix] [--seed DIR] [PATH ...]   # default PATH: docs/
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import autocorrect_py
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX_HINT = "运行 python scripts/lint_copy.py --fix 可自动修正"
+NAMES_ZH = {
+    "\u00a0": "不换行空格",
+    "\u00ad": "软连字符",
+    "\u200b": "零宽空格",
+    "\u200c": "零宽非连接符",
+    "\u200d": "零宽连接符",
+    "\u2060": "词连接符",
+    "\u3000": "全角空格",
+    "\ufeff": "BOM（字节顺序标记）",
+}
+# A heading's trailing attribute list (`## 题目 {#id}`) needs the space before it; autocorrect
+# would remove that space, so the attribute list is kept out of its sight.
+HEADING_ATTRS = re.compile(r"^(#{1,6}\s.*?)(\s+\{[:#.][^{}]*\})\s*$")
+# Admonition, details and tab bodies are indented by 4 spaces; autocorrect would take them for code.
+BLOCK_START = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===)\s")
+MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*|#{1,6}\s+)*")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+# A keyword list (the paragraph before `{: .qa-keywords }`) holds search terms as readers type them.
+KEYWORDS_ATTR = re.compile(r"^\{:?[^}]*\.qa-keywords\b[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: 1-based line, what is wrong, how to fix it."""
+
+    line: int
+    message: str
+    fix: str
+
+    def render(self, path: str) -> str:
+        return f"{path}:{self.line}: {self.message} — {self.fix}"
+
+
+def is_invisible(char: str) -> bool:
+    """Format/control characters and every space other than U+0020 (tabs and newlines are fine)."""
+    category = unicodedata.category(char)
+    if char in "\t\n\r ":
+        return False
+    return category in ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def invisible_problems(lines: list[str]) -> list[Problem]:
+    """One problem per invisible character, naming it and its column."""
+    problems = []
+    for number, line in enumerate(lines, 1):
+        for column, char in enumerate(line, 1):
+            if is_invisible(char):
+                name = NAMES_ZH.get(char) or unicodedata.name(char, "控制字符")
+                message = f"第 {column} 列有看不见的字符 U+{ord(char):04X}（{name}）"
+                problems.append(Problem(number, message, f"删除它，或换成普通空格；{FIX_HINT}"))
+    return problems
+
+
+def strip_invisible(line: str) -> str:
+    """Spaces become U+0020, other invisible characters are dropped."""
+    out = []
+    for char in line:
+        if not is_invisible(char):
+            out.append(char)
+        elif unicodedata.category(char) == "Zs":
+            out.append(" ")
+    return "".join(out)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def load_seed(seed_dir: Path) -> str:
+    """All seed text (dump and references), one squashed line per source line."""
+    lines = []
+    for path in sorted(seed_dir.glob("*")):
+        if path.suffix in (".txt", ".tsv"):
+            lines += (_squash(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return "\n".join(lines)
+
+
+def plain_text(line: str) -> str:
+    """The prose of a Markdown line: no list/quote/heading markers, attribute lists or link URLs."""
+    line = HEADING_ATTRS.sub(r"\1", line)
+    line = AUTOLINK.sub(r"\1", LINK.sub(r"\1", MARKUP.sub("", line)))
+    return _squash(html.unescape(line.replace("**", "")))
+
+
+def is_seed_line(line: str, seed: str) -> bool:
+    """True when the line only reproduces seed text (exempt from the style rules)."""
+    text = plain_text(line)
+    return len(text) > 1 and text in seed
+
+
+def _gaps(text: str) -> list[bool]:
+    """For each visible character: is it followed by whitespace?"""
+    return [text[i + 1 : i + 2].isspace() for i, char in enumerate(text) if not char.isspace()]
+
+
+def _kind(old: str, new: str) -> str:
+    """Describe what autocorrect changed, in words a contributor can act on."""
+    kinds = []
+    if re.sub(r"\s", "", old) != re.sub(r"\s", "", new):
+        kinds.append("中文句子里要用全角标点（，。：；？！）")
+    if _gaps(old) != _gaps(new):
+        kinds.append("中文与英文、数字之间加一个空格，全角标点前后不加空格")
+    return "；".join(kinds) or "文案格式不规范"
+
+
+def prose_view(lines: list[str]) -> list[str]:
+    """Lines as autocorrect should see them: block bodies dedented, heading attributes hidden."""
+    view, indents = [], [0]
+    for line in lines:
+        if line.strip():
+            while len(line) - len(line.lstrip(" ")) < indents[-1]:
+                indents.pop()
+            start = BLOCK_START.match(line)
+            if start:
+                indents.append(len(start.group(1)) + 4)
+            line = line[indents[-1] - 4 if start else indents[-1] :]
+        view.append(HEADING_ATTRS.sub(r"\1", line))
+    return view
+
+
+def is_exempt(lines: list[str], index: int, seed: str) -> bool:
+    """Seed text and keyword lists are not prose we write, so the style rules skip them."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return is_seed_line(lines[index], seed) or bool(KEYWORDS_ATTR.match(following.strip()))
+
+
+def style_fixes(lines: list[str], seed: str) -> list[tuple[int, str, str]]:
+    """(line, old, new) for every autocorrect change on lines the rules apply to."""
+    result = autocorrect_py.lint_for("\n".join(prose_view(lines)), "md")
+    return [
+        (item.line, item.old, item.new)
+        for item in result.lines
+        if not is_exempt(lines, item.line - 1, seed)
+    ]
+
+
+def lint_text(text: str, seed: str) -> list[Problem]:
+    """Every problem in one Markdown document, sorted by line."""
+    lines = text.split("\n")
+    problems = invisible_problems(lines)
+    for number, old, new in style_fixes(lines, seed):
+        problems.append(Problem(number, _kind(old, new), f"改为「{new}」；{FIX_HINT}"))
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def fix_text(text: str, seed: str) -> str:
+    """The document with invisible characters removed and style fixes applied (seed lines kept)."""
+    lines = [strip_invisible(line) for line in text.split("\n")]
+    for number, old, new in style_fixes(lines, seed):
+        lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def markdown_files(paths: list[Path]) -> list[Path]:
+    """The given files, and every *.md under the given folders."""
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.rglob("*.md")) if path.is_dir() else [path]
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="中文文案检查：中英文空格、全角标点、不可见字符。")
+    parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "docs"])
+    parser.add_argument("--fix", action="store_true", help="就地修正能自动修正的问题")
+    parser.add_argument("--seed", type=Path, default=ROOT / "seed", help="种子数据目录（豁免原文）")
+    args = parser.parse_args(argv)
+    seed = load_seed(args.seed)
+    count = 0
+    for path in markdown_files(args.paths):
+        text = path.read_text(encoding="utf-8")
+        if args.fix:
+            fixed = fix_text(text, seed)
+            if fixed != text:
+                path.write_text(fixed, encoding="utf-8")
+                print(f"{path}: 已修正")
+            text = fixed
+        for problem in lint_text(text, seed):
+            print(problem.render(str(path)))
+            count += 1
+    if count:
+        print(f"共 {count} 处文案问题；规则见 CONTRIBUTING.md「文案规范」。", file=sys.stderr)
+    return 1 if count else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""GitHub configuration under .github/: valid against GitHub's schemas, and zizmor finds nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+GITHUB = ROOT / ".github"
+BIN = Path(sys.executable).parent
+FORMS = sorted(p for p in GITHUB.glob("ISSUE_TEMPLATE/*.yml") if p.name != "config.yml")
+SCHEMAS = {
+    "vendor.github-workflows": sorted(GITHUB.glob("workflows/*.yml")),
+    "vendor.dependabot": [GITHUB / "dependabot.yml"],
+    "vendor.github-issue-config": [GITHUB / "ISSUE_TEMPLATE/config.yml"],
+    "vendor.github-issue-forms": FORMS,
+}
+
+
+def run(*cmd: str) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("schema", SCHEMAS)
+def test_matches_github_schema(schema: str):
+    assert SCHEMAS[schema], f"no files for {schema}"
+    result = run(
+        str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, SCHEMAS[schema])
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_has_no_findings():
+    result = run(str(BIN / "zizmor"), "--offline", "--no-progress", ".github/workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ci_is_read_only_and_runs_make_test():
+    ci = load("ci.yml")
+    assert ci["permissions"] == {"contents": "read"}
+    assert "pull_request_target" not in ci[True]  # YAML 1.1 reads the key `on` as True
+    steps = ci["jobs"]["test"]["steps"]
+    assert any(step.get("run") == "make test" for step in steps)
+
+
+def test_only_the_deploy_job_can_write():
+    pages = load("pages.yml")
+    assert pages["permissions"] == {"contents": "read"}
+    assert pages["concurrency"]["group"]
+    assert "permissions" not in pages["jobs"]["build"]
+    assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_issue_forms_are_the_three_kinds_and_blank_issues_are_off():
+    names = {yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in FORMS}
+    assert names == {"内容勘误", "新题建议", "网站问题"}
+    config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is False
