@@ -1,0 +1,1 @@
+"""Editorial layer: corrections (勘误), related questions, glossary and tooltips."""

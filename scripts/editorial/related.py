@@ -1,0 +1,69 @@
+"""相关问题: mutual relations between entries, declared once as groups, rendered both ways."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from itertools import combinations
+
+from editorial.entries import find_entries
+
+HEADING = "**相关问题**"
+
+
+class RelatedError(ValueError):
+    """An unknown entry id or a relation declared twice."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an entry lives: its page (path inside docs/) and its title."""
+
+    page: str
+    title: str
+
+
+def neighbours(groups: list[list[str]], known: set[str]) -> dict[str, list[str]]:
+    """Every entry's related entries; within a group all entries relate to each other."""
+    result: dict[str, list[str]] = {}
+    seen: set[frozenset[str]] = set()
+    for group in groups:
+        unknown = [i for i in group if i not in known]
+        if unknown:
+            raise RelatedError(f"unknown entry ids in related.yaml: {unknown}")
+        for a, b in combinations(group, 2):
+            pair = frozenset((a, b))
+            if a == b or pair in seen:
+                raise RelatedError(f"relation {a} <-> {b} declared twice or with itself")
+            seen.add(pair)
+            result.setdefault(a, []).append(b)
+            result.setdefault(b, []).append(a)
+    return result
+
+
+def link(from_page: str, target: Target, entry_id: str) -> str:
+    """A Markdown link from `from_page` to an entry, relative so MkDocs can check it."""
+    if target.page == from_page:
+        return f"#{entry_id}"
+    rel = posixpath.relpath(target.page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{entry_id}"
+
+
+def block(page: str, ids: list[str], targets: dict[str, Target]) -> list[str]:
+    """The 相关问题 lines appended to one entry."""
+    items = [f"- [{targets[i].title}]({link(page, targets[i], i)})" for i in ids]
+    return ["", HEADING, "", *items, ""]
+
+
+def insert(markdown: str, page: str, related: dict[str, list[str]], targets: dict[str, Target]):
+    """The page with a 相关问题 list at the end of every entry that has related entries."""
+    lines = markdown.split("\n")
+    for entry in reversed(find_entries(markdown)):
+        ids = related.get(entry.id)
+        if not ids:
+            continue
+        end = entry.end
+        while end > entry.start and not lines[end - 1].strip():
+            end -= 1
+        lines[end:end] = block(page, ids, targets)
+    return "\n".join(lines)

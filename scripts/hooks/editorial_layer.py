@@ -1,0 +1,101 @@
+"""MkDocs hook for the editorial layer (issue 5).
+
+- on_config: writes includes/abbreviations.md from scripts/glossary.yaml (tooltips) and swaps
+  `abbr` for its CJK-aware variant.
+- on_files: reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes.
+- on_page_markdown: appends 相关问题 to each entry; fills the errata and glossary pages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from editorial import errata, glossary, related
+from editorial.abbr import CjkAbbrExtension
+from editorial.entries import entry_text, find_entries, page_title
+
+SCRIPTS = Path(__file__).resolve().parents[1]
+ABBREVIATIONS = "includes/abbreviations.md"
+TOPICS = (
+    "architecture",
+    "fine-tuning",
+    "diffusion",
+    "rl",
+    "inference",
+    "training",
+    "multimodal",
+    "applications",
+)
+ERRATA_MARKER = "<!-- editorial:errata -->"
+GLOSSARY_MARKER = "<!-- editorial:glossary -->"
+
+_state: dict = {}
+
+
+def write_abbreviations(root: Path) -> None:
+    """Regenerate the tooltip snippet; only rewrites the file when its content changes."""
+    text = glossary.abbreviations(glossary.load_terms((SCRIPTS / "glossary.yaml").read_text()))
+    path = root / ABBREVIATIONS
+    if not path.exists() or path.read_text() != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def on_config(config):
+    write_abbreviations(Path(config.config_file_path).parent)
+    exts = config.markdown_extensions
+    if "abbr" in exts:
+        exts[exts.index("abbr")] = CjkAbbrExtension(**config.mdx_configs.pop("abbr", {}))
+    return config
+
+
+def on_files(files, config):
+    pages = {}
+    for topic in TOPICS:
+        file = files.get_file_from_path(f"{topic}/index.md")
+        if file is not None:
+            pages[file.src_uri] = file.content_string
+    targets = {
+        e.id: related.Target(path, e.title)
+        for path, text in pages.items()
+        for e in find_entries(text)
+    }
+    groups = yaml.safe_load((SCRIPTS / "related.yaml").read_text())["groups"]
+    _state.update(
+        pages=pages,
+        targets=targets,
+        related=related.neighbours(groups, set(targets)),
+        notes=[(path, errata.parse_notes(text)) for path, text in pages.items()],
+    )
+    return files
+
+
+def _glossary_page() -> str:
+    terms = glossary.load_terms((SCRIPTS / "glossary.yaml").read_text())
+    used_in: dict[str, list[tuple[str, str, str]]] = {}
+    for path, text in _state["pages"].items():
+        for entry in find_entries(text):
+            for term in glossary.uses(terms, entry_text(text, entry)):
+                used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
+    topics = [
+        (t, page_title(_state["pages"][f"{t}/index.md"], t))
+        for t in TOPICS
+        if f"{t}/index.md" in _state["pages"]
+    ]
+    return glossary.render(terms, topics, used_in)
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    if src in _state["pages"]:
+        return related.insert(markdown, src, _state["related"], _state["targets"])
+    if src == "errata.md":
+        return markdown.replace(ERRATA_MARKER, errata.render(_state["notes"]))
+    if src == "glossary.md":
+        return markdown.replace(GLOSSARY_MARKER, _glossary_page())
+    return markdown
