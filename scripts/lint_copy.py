@@ -1,8 +1,8 @@
 """Chinese copy lint for the site's Markdown: CJK–Latin spacing, punctuation, invisible characters.
 
-Lines that reproduce the seed dump verbatim (our source text) and keyword lists (search terms)
-are exempt from the spacing and punctuation rules; any other line we write or edit must follow
-them. Invisible characters are errors everywhere.
+Exempt from the spacing and punctuation rules: lines that reproduce the seed dump (our source
+text, verbatim or with a typo fixed), quotes of it in 「」, and keyword lists (search terms).
+Every other line we write or edit must follow them. Invisible characters are errors everywhere.
 
     python scripts/lint_copy.py [--fix] [--seed DIR] [PATH ...]   # default PATH: docs/
 """
@@ -10,6 +10,7 @@ them. Invisible characters are errors everywhere.
 from __future__ import annotations
 
 import argparse
+import difflib
 import html
 import re
 import sys
@@ -20,6 +21,8 @@ from pathlib import Path
 import autocorrect_py
 
 ROOT = Path(__file__).resolve().parent.parent
+# Chinese compounds such as 编码器-解码器 keep their hyphen tight.
+autocorrect_py.load_config('{"rules": {"space-dash": 0}}')
 FIX_HINT = "运行 python scripts/lint_copy.py --fix 可自动修正"
 NAMES_ZH = {
     "\u00a0": "不换行空格",
@@ -38,6 +41,9 @@ HEADING_ATTRS = re.compile(r"^(#{1,6}\s.*?)(\s+\{[:#.][^{}]*\})\s*$")
 BLOCK_START = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===)\s")
 MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*|#{1,6}\s+)*")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+QUOTE = re.compile(r"「([^」]*)」")
+# A seed line with a few characters corrected (a typo fix) still counts as seed text.
+SIMILAR = 0.9
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 # A keyword list (the paragraph before `{: .qa-keywords }`) holds search terms as readers type them.
 KEYWORDS_ATTR = re.compile(r"^\{:?[^}]*\.qa-keywords\b[^}]*\}\s*$")
@@ -106,10 +112,21 @@ def plain_text(line: str) -> str:
     return _squash(html.unescape(line.replace("**", "")))
 
 
+def _close_to_seed(text: str, seed: str) -> bool:
+    for line in seed.splitlines():
+        matcher = difflib.SequenceMatcher(None, text, line, autojunk=False)
+        if matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
+            return True
+    return False
+
+
 def is_seed_line(line: str, seed: str) -> bool:
-    """True when the line only reproduces seed text (exempt from the style rules)."""
+    """True when the line only reproduces (or lightly corrects) seed text, or quotes it in 「」."""
     text = plain_text(line)
-    return len(text) > 1 and text in seed
+    if len(text) > 1 and (text in seed or _close_to_seed(text, seed)):
+        return True
+    unquoted = QUOTE.sub(lambda m: "「」" if m.group(1) in seed else m.group(0), text)
+    return unquoted != text and autocorrect_py.format(unquoted) == unquoted
 
 
 def _gaps(text: str) -> list[bool]:

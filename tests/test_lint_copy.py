@@ -49,7 +49,7 @@ def test_good_text_has_no_problems():
 def test_seed_lines_are_exempt_but_edited_seed_lines_are_not():
     page = f"- 温度参数调整:控制多样性\n\n{SEED.splitlines()[0]}\n"
     assert messages(page) == []
-    edited = page.replace("做一个", "做了一个")
+    edited = page.replace("做一个降维再升维的操作", "先把输入降到r维再升回来,相当于降维再升维")
     assert [m.split(":")[1] for m in messages(edited)] == ["3"]
 
 
@@ -102,3 +102,14 @@ def test_keyword_lists_and_autolinked_seed_urls_are_exempt():
     )
     assert messages(page, seed) == []
     assert messages("关键词：自适应Softmax\n", seed) != []
+
+
+def test_typo_fixes_and_quotes_of_seed_text_stay_exempt():
+    fixed_typo = SEED.splitlines()[0].replace("旁路", "旁支")
+    assert messages(fixed_typo) == []
+    assert messages("原文写作「温度参数调整:控制多样性」，少了空格。") == []
+    assert messages("原文写作「不在原文里的话,abc」。") != []
+
+
+def test_hyphenated_chinese_compounds_are_fine():
+    assert messages("编码器-解码器（Encoder-Decoder）结构。") == []
