@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from seedsplit import curation, pages, report
+from seedsplit import curation, keywords, pages, report
 from seedsplit.assemble import assemble
 from seedsplit.records import InputError
 from seedsplit.references import References
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> str:
     if args.curation and not args.curation.is_file():
         raise InputError(f"{args.curation}: no such curation file")
     curated = [] if args.no_curation else curation.load(args.curation or DEFAULT_CURATION)
-    assembly = assemble(lines, curated, refs)
+    assembly = assemble(lines, curated, refs, keywords.glossary_terms())
     plans = pages.plan(args.out, assembly.entries, refs, args.force)
     files = {p.path: p.new for p in plans if p.changed}
     data = report.build(assembly, plans, args.out)

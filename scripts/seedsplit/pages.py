@@ -106,19 +106,37 @@ def _head(text: str) -> str:
 
 
 def write_atomically(files: dict[Path, str]) -> None:
-    """Write every file to a temporary sibling first, then move them all into place."""
+    """Write every file to a temporary sibling, then move them all into place.
+
+    If any write or move fails, the files already moved get their previous text back, so a
+    failed run leaves the pages as they were.
+    """
     staged: list[tuple[Path, str]] = []
+    previous = {path: path.read_bytes() if path.exists() else None for path in files}
+    moved: list[Path] = []
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((path, tmp))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
             os.chmod(tmp, 0o644)
-            staged.append((path, tmp))
         for path, tmp in staged:
             os.replace(tmp, path)
+            moved.append(path)
+    except BaseException:
+        for path in moved:
+            _restore(path, previous[path])
+        raise
     finally:
         for _, tmp in staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+
+
+def _restore(path: Path, data: bytes | None) -> None:
+    if data is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(data)

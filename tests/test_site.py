@@ -1,0 +1,90 @@
+"""The built site: every entry reachable by anchor, the seed's text on the pages, and the pages in Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from helpers import import_into
+from seedsplit.topics import TOPICS
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return import_into(tmp_path_factory.mktemp("import") / "docs")
+
+
+def test_every_entry_anchor_exists(built_site, report):
+    for entry in report["entries"]:
+        page = (built_site / entry["topic"] / "index.html").read_text(encoding="utf-8")
+        assert f'id="{entry["id"]}"' in page, entry["id"]
+
+
+def test_nav_holds_the_topics(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
+    for topic in TOPICS:
+        assert f'href="{topic.slug}/"' in nav and topic.title in nav
+
+
+def _requests(page, url):
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    return seen
+
+
+@pytest.mark.parametrize("path", ["", "inference/"])
+def test_pages_request_nothing_from_other_hosts(page, site_url, path):
+    seen = _requests(page, site_url + path)
+    host = urlparse(site_url).netloc
+    foreign = [
+        u for u in seen if urlparse(u).scheme in {"http", "https"} and urlparse(u).netloc != host
+    ]
+    assert foreign == []
+
+
+def test_home_lists_topics_with_counts(page, site_url, report):
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text().startswith("大模型面试知识库")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() == len(TOPICS)
+    counts = {t.slug: sum(e["topic"] == t.slug for e in report["entries"]) for t in TOPICS}
+    first = rows.nth(0).locator("td")
+    assert first.nth(0).inner_text() == TOPICS[0].title
+    assert int(first.nth(1).inner_text()) == counts[TOPICS[0].slug]
+
+
+def test_topic_page_renders_questions(page, site_url):
+    page.goto(site_url + "architecture/")
+    assert page.locator("h1").first.inner_text().startswith("模型架构")
+    assert page.locator("article h2[id]").count() >= 8
+    assert page.locator("article pre code").count() >= 1
+
+
+def test_deep_link_lands_on_the_entry(page, site_url):
+    page.goto(site_url + "inference/#kv-cache-gqa")
+    heading = page.locator("#kv-cache-gqa")
+    heading.wait_for()
+    page.wait_for_function(
+        "() => Math.abs(document.getElementById('kv-cache-gqa').getBoundingClientRect().top) < 200"
+    )
+    assert "KV Cache" in heading.inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "architecture/", "inference/#kv-cache-gqa"])
+def test_phone_view_has_no_horizontal_overflow(browser, site_url, path):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 390
+
+
+def test_404_page_is_chinese(built_site):
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "没有找到这一页" in page
