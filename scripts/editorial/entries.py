@@ -9,6 +9,7 @@ ENTRY_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[A-Za-z0-9_-]+)\}\
 SECTION_HEADING = re.compile(r"^#{1,2}\s")
 FENCE = re.compile(r"^\s*(```|~~~)")
 PAGE_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
+HIDDEN = re.compile(r"\{[:#.][^}\n]*\}|<!--.*?-->|(?<=\])\([^)\s]*\)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -56,3 +57,8 @@ def page_title(markdown: str, default: str) -> str:
     """The page's level-1 heading, or `default`."""
     m = PAGE_TITLE.search(markdown)
     return m["title"] if m else default
+
+
+def reader_text(markdown: str) -> str:
+    """Markdown without what a reader never sees: attribute lists, comments, link targets."""
+    return HIDDEN.sub("", markdown)

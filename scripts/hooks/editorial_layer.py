@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from editorial import errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
-from editorial.entries import entry_text, find_entries, page_title
+from editorial.entries import entry_text, find_entries, page_title, reader_text
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 ABBREVIATIONS = "includes/abbreviations.md"
@@ -80,7 +80,7 @@ def _glossary_page() -> str:
     used_in: dict[str, list[tuple[str, str, str]]] = {}
     for path, text in _state["pages"].items():
         for entry in find_entries(text):
-            for term in glossary.uses(terms, entry_text(text, entry)):
+            for term in glossary.uses(terms, reader_text(entry_text(text, entry))):
                 used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
     topics = [
         (t, page_title(_state["pages"][f"{t}/index.md"], t))
