@@ -1,0 +1,1 @@
+"""Notebook tooling: read the Jupytext sources, export .ipynb copies, links and JupyterLite."""

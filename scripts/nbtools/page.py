@@ -1,0 +1,158 @@
+"""Rewrite mkdocs-jupyter's HTML for a notebook page into a light, theme-native page.
+
+mkdocs-jupyter inlines ~600 KB of JupyterLab CSS, a clipboard script with "Copied!" text,
+a MathJax loader and prompts on every page, and gives Chinese headings ids the TOC cannot
+reach. These pure functions strip that and let Material style the result.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MATHJAX_URL = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-mml-chtml.js"
+MATHJAX = (
+    "<script>window.MathJax={tex:{inlineMath:[['$','$'],['\\\\(','\\\\)']]}};</script>"
+    f'<script async src="{MATHJAX_URL}"></script>'
+)
+_ASSETS = re.compile(r"<(style|script)\b[^>]*>.*?</\1>\s*|<!--.*?-->\s*", re.DOTALL)
+_COPY = re.compile(
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+    r'|<div class="clipboard-copy-txt"[^>]*>[^<]*</div>\s*',
+    re.DOTALL,
+)
+_PROMPT = re.compile(r'<div class="jp-(?:In|Out)putPrompt[^"]*">[^<]*</div>')
+_PRE = re.compile(r"<pre\b")
+_MD_CELL = re.compile(
+    r'<div class="jp-Cell jp-MarkdownCell[^>]*>\s*<div class="jp-Cell-inputWrapper"[^>]*>\s*'
+    r'<div class="jp-Collapser[^>]*>\s*</div>\s*<div class="jp-InputArea jp-Cell-inputArea">\s*'
+    r'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^>]*>(.*?)'
+    r"</div>\s*</div>\s*</div>\s*</div>",
+    re.DOTALL,
+)
+_HIGHLIGHT = re.compile(r'<div class="highlight-ipynb hl-python"><pre>(.*?)</pre></div>', re.DOTALL)
+_HEADING = re.compile(
+    r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.DOTALL
+)
+_MD_LINK = re.compile(r'href="((?!https?:|#|/)[^"#]+\.md)(#[^"]*)?"')
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found in the notebook HTML, with its new id."""
+
+    level: int
+    id: str
+    text: str
+
+
+def strip_assets(content: str) -> str:
+    """Drop inline <style>/<script>, comments, the clipboard widget and its hidden copy of the
+    source, and the In/Out prompts."""
+    content = _ASSETS.sub("", content)
+    content = _COPY.sub("", content)
+    return _PROMPT.sub("", content)
+
+
+def unwrap_markdown(content: str) -> str:
+    """Lift Markdown cells out of their four wrapper <div>s.
+
+    Material's search ends a heading's section when the heading's parent element closes, so
+    a heading must be a sibling of the cells that follow it for their text to land in its section.
+    """
+    return _MD_CELL.sub(r"\1", content)
+
+
+def mark_code(content: str) -> str:
+    """Render code as Material code blocks (copy button, theme) and keep code and outputs out of
+    search.
+
+    The mark goes on each <pre>: Material's search parser matches excluded elements by tag name,
+    so an excluded <div> would be "closed" by the first nested </div>.
+    """
+    content = _HIGHLIGHT.sub(
+        r'<div class="language-python highlight"><pre><code>\1</code></pre></div>', content
+    )
+    return _PRE.sub("<pre data-search-exclude", content)
+
+
+def reid_headings(
+    content: str, slugify: Callable[[str, str], str], permalink_title: str
+) -> tuple[str, list[Heading]]:
+    """Give headings the site's slug ids and Material's permalinks; return them for the TOC."""
+    seen: dict[str, int] = {}
+    headings: list[Heading] = []
+
+    def replace(match: re.Match) -> str:
+        level, inner = int(match[1]), match[2]
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        slug = slugify(text, "-") or "section"
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        hid = slug if count == 0 else f"{slug}_{count}"
+        headings.append(Heading(level, hid, text))
+        link = f'<a class="headerlink" href="#{hid}" title="{html.escape(permalink_title)}">¶</a>'
+        return f'<h{level} id="{hid}">{inner}{link}</h{level}>'
+
+    return _HEADING.sub(replace, content), headings
+
+
+def toc_tokens(headings: list[Heading]) -> list[dict]:
+    """Nested TOC tokens in the shape `mkdocs.structure.toc.get_toc` expects."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for h in headings:
+        token = {"level": h.level, "id": h.id, "name": h.text, "children": []}
+        while stack and stack[-1]["level"] >= h.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def rewrite_links(
+    content: str, src_dir: str, resolve: Callable[[str], str | None]
+) -> tuple[str, list[str]]:
+    """Turn links to Markdown sources into page URLs; `resolve(src_uri)` gives a relative URL.
+
+    Returns the new HTML and the links whose target page does not exist (left unchanged).
+    """
+    missing: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        url = resolve(posixpath.normpath(posixpath.join(src_dir, match[1])))
+        if url is None:
+            missing.append(match[1])
+            return match[0]
+        return f'href="{url}{match[2] or ""}"'
+
+    return _MD_LINK.sub(replace, content), missing
+
+
+def action_bar(links: dict[str, str]) -> str:
+    """The download / Colab / Binder / in-browser buttons under the title."""
+    items = [
+        ("lite", "在浏览器中运行", "JupyterLite：无需安装，Python 在你的浏览器里运行"),
+        ("download", "下载 .ipynb", "下载这本笔记，在本地 Jupyter 中打开"),
+        ("colab", "在 Colab 中打开", "Google Colab"),
+        ("binder", "在 Binder 中打开", "mybinder.org"),
+    ]
+    buttons = "".join(
+        f'<a class="md-button{" md-button--primary" if key == "lite" else ""}" '
+        f'data-nb-link="{key}" href="{html.escape(links[key])}" title="{title}"'
+        f"{' download' if key == 'download' else ''}>{label}</a>"
+        for key, label, title in items
+    )
+    return f'<p class="nb-actions" data-search-exclude>{buttons}</p>'
+
+
+def insert_after_title(content: str, fragment: str) -> str:
+    """Insert `fragment` right after the first </h1> (or at the top without one)."""
+    idx = content.find("</h1>")
+    if idx < 0:
+        return fragment + content
+    idx += len("</h1>")
+    return content[:idx] + fragment + content[idx:]
