@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import topics
+from editorial.glossary import Term
+
+from . import keywords, topics
 from .curation import Curated, anchor
 from .records import Entry, Line
 from .references import References
@@ -26,16 +29,22 @@ class Assembly:
     warnings: list[str] = field(default_factory=list)
 
 
-def assemble(lines: list[Line], curated: list[Curated], refs: References) -> Assembly:
-    """Split `lines` into entries; every line ends up in exactly one entry."""
+def assemble(
+    lines: list[Line], curated: list[Curated], refs: References, terms: Sequence[Term] = ()
+) -> Assembly:
+    """Split `lines` into entries; every line ends up in exactly one entry.
+
+    Each entry's search keywords are seeded from its curated ones and the glossary `terms`.
+    """
     starts = rule_starts(lines, refs)
     claimed = anchor(curated, lines, starts)
     by_first_line = {lines[i].no: entry for i, entry in claimed.items()}
     result = Assembly([])
     used_ids: set[str] = set()
+    keys_of: dict[str, tuple[str, ...]] = {}  # each entry's folded lines, for finding repeats
     previous_topic = topics.SLUGS[0]
     for segment in split(lines, starts):
-        into = _repeat_of(segment, result.entries)
+        into = _repeat_of(segment, result.entries, keys_of)
         if into is not None:
             into.merged.extend(segment)
             result.merged.append(
@@ -49,9 +58,11 @@ def assemble(lines: list[Line], curated: list[Curated], refs: References) -> Ass
             continue
         known = by_first_line.get(segment[0].no)
         entry = _curated(known, segment) if known else _uncurated(segment, refs, previous_topic)
+        entry.keywords = keywords.seed(_text(entry), entry.keywords, terms)
         if entry.id in used_ids:
             entry.id = _free_id(entry.id, used_ids)
         used_ids.add(entry.id)
+        keys_of[entry.id] = _content_keys(entry.lines)
         previous_topic = entry.topic
         result.entries.append(entry)
     found = {entry.id for entry in claimed.values()}
@@ -90,6 +101,10 @@ def _uncurated(segment: list[Line], refs: References, fallback: str) -> Entry:
     )
 
 
+def _text(entry: Entry) -> str:
+    return "\n".join([entry.title, *(line.text for line in entry.lines)])
+
+
 def stable_id(segment: list[Line]) -> str:
     """An id derived from the answer's first line, so it survives reordering of the dump."""
     first = next((line.text for line in segment if kind_of(line.text) is not Kind.MARKER), "")
@@ -116,18 +131,23 @@ def title_from(segment: list[Line]) -> str:
     return text if len(text) <= _TITLE_MAX else text[:_TITLE_MAX] + "…"
 
 
-def _repeat_of(segment: list[Line], entries: list[Entry]) -> Entry | None:
+def _repeat_of(
+    segment: list[Line], entries: list[Entry], keys_of: dict[str, tuple[str, ...]]
+) -> Entry | None:
     """The earlier entry this segment repeats line for line, if any."""
     keys = _content_keys(segment)
     if not keys or sum(len(k) for k in keys) < 20:
         return None
-    return next((e for e in entries if _contains_run(_content_keys(e.lines), keys)), None)
+    return next((e for e in entries if _contains_run(keys_of[e.id], keys)), None)
 
 
-def _content_keys(lines: list[Line]) -> list[str]:
-    return [fold(line.text) for line in lines if kind_of(line.text) is not Kind.MARKER]
+def _content_keys(lines: list[Line]) -> tuple[str, ...]:
+    """The folded text of an answer's lines, loose-list markers left out."""
+    return tuple(fold(ln.text) for ln in lines if kind_of(ln.text) is not Kind.MARKER)
 
 
-def _contains_run(haystack: list[str], needle: list[str]) -> bool:
+def _contains_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     n = len(needle)
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+    return needle[0] in haystack and any(
+        haystack[i : i + n] == needle for i in range(len(haystack) - n + 1)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from .records import InputError
 from .text import URL_RE, fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reference:
     """A row of references.tsv: what the dump shows, the lost address, what it is about."""
 
@@ -22,13 +23,16 @@ class Reference:
         """Whether `text` (one dump line) is the line this reference describes."""
         if self.url and self.url in text:
             return True
-        shown = fold(self.shown)
         line = fold(text)
-        if not shown or not line:
+        if not line or not self.pieces:
             return False
-        # Rows abbreviate long lines with "…" or "..." and join several with " / ".
-        pieces = [p for part in shown.split("/") for p in _split_ellipsis(part)]
-        return any(len(p) >= 6 and p in line for p in pieces) or line in shown
+        return any(p in line for p in self.pieces) or line in fold(self.shown)
+
+    @functools.cached_property
+    def pieces(self) -> tuple[str, ...]:
+        """Distinctive parts of the shown text: rows abbreviate with "…" and join with " / "."""
+        shown = fold(self.shown)
+        return tuple(p for part in shown.split("/") for p in _split_ellipsis(part) if len(p) >= 6)
 
 
 def _split_ellipsis(text: str) -> list[str]:
@@ -40,6 +44,7 @@ class References:
 
     def __init__(self, rows: list[Reference]):
         self.rows = rows
+        self._found: dict[str, Reference | None] = {}
 
     @classmethod
     def load(cls, path: Path | None) -> References:
@@ -67,9 +72,10 @@ class References:
 
     def find(self, text: str) -> Reference | None:
         """The reference describing this line, preferring one that carries an address."""
-        hits = [r for r in self.rows if r.matches(text)]
-        hits.sort(key=lambda r: not r.url)
-        return hits[0] if hits else None
+        if text not in self._found:
+            hits = sorted((r for r in self.rows if r.matches(text)), key=lambda r: not r.url)
+            self._found[text] = hits[0] if hits else None
+        return self._found[text]
 
     def url_for(self, text: str) -> str | None:
         """The address of the link this line showed, if known."""

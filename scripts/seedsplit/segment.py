@@ -19,7 +19,7 @@ from .text import (
     kind_of,
     latin_words,
     opening,
-    shared_run,
+    share_run,
     starts_with_connective,
 )
 
@@ -116,7 +116,7 @@ def _closer_changes_subject(line: Line, state: _Open, refs: References) -> bool:
 
 def _same_opening(prev: Line, line: Line) -> bool:
     """Two paragraphs that open on the same subject ("自适应Softmax在…" / "自适应Softmax根据…")."""
-    return shared_run(opening(prev.text), opening(line.text)) >= 4
+    return share_run(opening(prev.text), opening(line.text), 4)
 
 
 def split(lines: list[Line], starts: list[bool]) -> list[list[Line]]:

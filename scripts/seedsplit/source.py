@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .records import InputError, Line
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
 
 
 def read_dump(path: Path) -> list[Line]:
@@ -35,9 +38,9 @@ def parse_dump(data: bytes, name: str = "<dump>") -> list[Line]:
             f"{name}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
             "convert it first, e.g. iconv -f GBK -t UTF-8"
         ) from None
-    control = next((c for c in text if ord(c) < 32 and c not in "\t\r\n\f"), None)
-    if control is not None:
-        raise InputError(f"{name}: binary data (control byte 0x{ord(control):02x})")
+    control = _CONTROL_RE.search(text)
+    if control:
+        raise InputError(f"{name}: binary data (control byte 0x{ord(control.group()):02x})")
     lines = [
         Line(no, raw.rstrip())
         for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from enum import Enum
@@ -20,6 +21,8 @@ class Kind(Enum):
     PARA = "para"  # any other paragraph
 
 
+_MARKER_RE = re.compile(r"^\s*[-*+•]\s*")
+_SPACE_RE = re.compile(r"\s+")
 _ITEM_RE = re.compile(r"^[-*+•]\s+\S")
 _ENUM_RE = re.compile(r"^(\d{1,2}|[一二三四五六七八九十])\s*[)）.、](?!\d)")
 _CLOSER_RE = re.compile(
@@ -56,18 +59,19 @@ _COMMON_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Normalise for matching: NFKC, case-folded, list marker and all white space removed."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"^\s*[-*+•]\s*", "", text)
-    return re.sub(r"\s+", "", text)
+    text = _MARKER_RE.sub("", unicodedata.normalize("NFKC", text).casefold(), count=1)
+    return _SPACE_RE.sub("", text)
 
 
 def body(text: str) -> str:
     """The line without its list marker."""
-    return re.sub(r"^[-*+•]\s*", "", text.strip(), count=1)
+    return _MARKER_RE.sub("", text.strip(), count=1)
 
 
+@functools.lru_cache(maxsize=8192)
 def kind_of(text: str) -> Kind:
     """Classify one dump line."""
     stripped = text.strip()
@@ -150,13 +154,6 @@ def opening(text: str, size: int = 20) -> str:
     return fold(body(text))[:size]
 
 
-def shared_run(a: str, b: str) -> int:
-    """Length of the longest common substring of two short strings."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(len(b)):
-            k = 0
-            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
-                k += 1
-            best = max(best, k)
-    return best
+def share_run(a: str, b: str, size: int) -> bool:
+    """Whether two strings have a common substring of `size` characters."""
+    return any(a[i : i + size] in b for i in range(len(a) - size + 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -331,27 +332,38 @@ _LEXICON: dict[str, dict[str, int]] = {
 }
 
 
-def _pattern(keyword: str) -> re.Pattern[str]:
+def _alternative(keyword: str) -> str:
     escaped = re.escape(keyword)
     if keyword.isascii():
-        return re.compile(rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
-    return re.compile(escaped)
+        return rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+    return escaped
 
 
-_PATTERNS = [
-    (slug, _pattern(word), weight)
-    for slug, words in _LEXICON.items()
-    for word, weight in words.items()
-]
+_WEIGHTS: dict[str, list[tuple[str, int]]] = {}
+for _slug, _words in _LEXICON.items():
+    for _word, _weight in _words.items():
+        _WEIGHTS.setdefault(_word, []).append((_slug, _weight))
+# One pass over the text finds every keyword; longer keywords are tried first.
+_KEYWORDS_RE = re.compile(
+    "|".join(f"({_alternative(w)})" for w in sorted(_WEIGHTS, key=len, reverse=True))
+)
+_GROUP_WORD = sorted(_WEIGHTS, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _hits(folded: str) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter()
+    for match in _KEYWORDS_RE.finditer(folded):
+        counts[_GROUP_WORD[match.lastindex - 1]] += 1
+    return tuple(counts.items())
 
 
 def scores(text: str) -> Counter[str]:
-    """Keyword score of `text` for each topic."""
+    """Keyword score of `text` for each topic (a keyword counts at most three times)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     result: Counter[str] = Counter()
-    for slug, pattern, weight in _PATTERNS:
-        hits = len(pattern.findall(folded))
-        if hits:
+    for word, hits in _hits(folded):
+        for slug, weight in _WEIGHTS[word]:
             result[slug] += weight * min(hits, 3)
     return result
 
