@@ -41,10 +41,10 @@ HEADING_ATTRS = re.compile(r"^(#{1,6}\s.*?)(\s+\{[:#.][^{}]*\})\s*$")
 BLOCK_START = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===)\s")
 MARKUP = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*|#{1,6}\s+)*")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 QUOTE = re.compile(r"「([^」]*)」")
 # A seed line with a few characters corrected (a typo fix) still counts as seed text.
 SIMILAR = 0.9
-AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 # A keyword list (the paragraph before `{: .qa-keywords }`) holds search terms as readers type them.
 KEYWORDS_ATTR = re.compile(r"^\{:?[^}]*\.qa-keywords\b[^}]*\}\s*$")
 
@@ -63,10 +63,9 @@ class Problem:
 
 def is_invisible(char: str) -> bool:
     """Format/control characters and every space other than U+0020 (tabs and newlines are fine)."""
-    category = unicodedata.category(char)
     if char in "\t\n\r ":
         return False
-    return category in ("Cf", "Cc", "Zs", "Zl", "Zp")
+    return unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
 
 
 def invisible_problems(lines: list[str]) -> list[Problem]:
@@ -113,6 +112,7 @@ def plain_text(line: str) -> str:
 
 
 def _close_to_seed(text: str, seed: str) -> bool:
+    """True when some seed line differs from the text by a few characters only."""
     for line in seed.splitlines():
         matcher = difflib.SequenceMatcher(None, text, line, autojunk=False)
         if matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
