@@ -6,6 +6,7 @@ into the site, so a warm `mkdocs build` only pays for the copy.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
@@ -56,18 +57,23 @@ def _build(notebooks: dict[str, str], key: str, output: Path) -> None:
         (lite_dir / "jupyter-lite.json").write_text(json.dumps(lite_config(key)), encoding="utf-8")
         cli = Path(sys.executable).with_name("jupyter-lite")
         args = ["--lite-dir", lite_dir, "--contents", contents, "--output-dir", output]
-        subprocess.run(
+        result = subprocess.run(
             [str(cli), "build", *map(str, args), *BUILD_FLAGS],
             cwd=lite_dir,
-            check=True,
             capture_output=True,
+            text=True,
         )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"jupyter lite build failed:\n{result.stdout[-2000:]}{result.stderr}"
+            )
 
 
 def build_lite(notebooks: dict[str, str], target: Path, cache_dir: Path) -> bool:
     """Put a JupyterLite site holding `notebooks` ({file name: ipynb text}) at `target`.
 
-    Returns True when it came from the cache.
+    Returns True when it came from the cache. Concurrent builds (several checkouts or test runs
+    sharing one cache) each build into their own temporary folder; the first to finish wins.
     """
     key = cache_key(notebooks)
     cache_dir = cache_dir.resolve()
@@ -75,13 +81,14 @@ def build_lite(notebooks: dict[str, str], target: Path, cache_dir: Path) -> bool
     cached = cache_dir / key
     hit = cached.is_dir()
     if not hit:
-        partial = cache_dir / f"{key}.partial"
+        partial = Path(tempfile.mkdtemp(prefix=f"{key}.", dir=cache_dir))
+        _build(notebooks, key, partial / "out")
+        with contextlib.suppress(OSError):  # another build finished first
+            (partial / "out").rename(cached)
         shutil.rmtree(partial, ignore_errors=True)
-        _build(notebooks, key, partial)
         for stale in cache_dir.iterdir():
-            if stale != partial:
+            if "." not in stale.name and stale != cached:
                 shutil.rmtree(stale, ignore_errors=True)
-        partial.rename(cached)
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(cached, target)
     return hit
