@@ -117,8 +117,8 @@ def test_insert_appends_block_at_end_of_each_entry():
     }
     out = related.insert(PAGE, "a/index.md", {"one": ["two"], "two": ["one"]}, targets)
     one, two = find_entries(out)
-    assert entry_text(out, one).rstrip().endswith("- [第二题](#two)")
-    assert entry_text(out, two).rstrip().endswith("- [第一题](#one)")
+    assert entry_text(out, one).rstrip().endswith("- [第二题](#two)\n\n</div>")
+    assert entry_text(out, two).rstrip().endswith("- [第一题](#one)\n\n</div>")
     assert out.count(related.HEADING) == 2
 
 

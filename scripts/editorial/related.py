@@ -9,6 +9,7 @@ from itertools import combinations
 from editorial.entries import find_entries
 
 HEADING = "**相关问题**"
+OPEN = '<div class="qa-related" markdown="1" data-search-exclude="">'
 
 
 class RelatedError(ValueError):
@@ -50,9 +51,10 @@ def link(from_page: str, target: Target, entry_id: str) -> str:
 
 
 def block(page: str, ids: list[str], targets: dict[str, Target]) -> list[str]:
-    """The 相关问题 lines appended to one entry."""
+    """The 相关问题 lines appended to one entry; kept out of search so that another entry's
+    title never makes this entry a search hit."""
     items = [f"- [{targets[i].title}]({link(page, targets[i], i)})" for i in ids]
-    return ["", HEADING, "", *items, ""]
+    return ["", OPEN, "", HEADING, "", *items, "", "</div>", ""]
 
 
 def insert(markdown: str, page: str, related: dict[str, list[str]], targets: dict[str, Target]):
