@@ -1,0 +1,71 @@
+"""Search keywords of an entry: the curated ones plus glossary names of the terms it uses.
+
+The glossary (scripts/glossary.yaml) is the one source of synonyms: it feeds these keywords and
+the jieba user dictionary that keeps LLM terms whole in the search index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from editorial.glossary import Term, bounded, load_terms
+
+GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def glossary_terms(path: Path = GLOSSARY) -> list[Term]:
+    """The glossary's terms (an empty list when the file is absent)."""
+    return load_terms(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def names(term: Term) -> list[str]:
+    """Every name a reader may type for `term`: the term, its Chinese and English names, aliases."""
+    return [term.term, term.zh, term.en, *term.aliases]
+
+
+def seed(text: str, curated: Iterable[str], terms: Sequence[Term]) -> list[str]:
+    """Curated keywords, then the names of the glossary terms `text` uses that it does not spell.
+
+    A term counts as used when one of its names appears with the same letter case (so the
+    `zero` of zero-shot is not ZeRO). Names the search index would read alike (`KV-Cache`,
+    `kv cache`) count once, and a name the text already holds is left out.
+    """
+    plain = _plain(text)
+    keywords: list[str] = []
+    seen: set[str] = set()
+    for word in curated:
+        if _plain(word) not in seen:
+            seen.add(_plain(word))
+            keywords.append(word)
+    for term in sorted(_used(terms, text), key=lambda t: _first_use(t, text)):
+        for word in names(term):
+            key = _plain(word)
+            if key not in seen and not _find(key, plain, re.IGNORECASE):
+                seen.add(key)
+                keywords.append(word)
+    return keywords
+
+
+def user_dictionary(terms: Sequence[Term]) -> list[str]:
+    """Han words for jieba: each run of two or more Han characters in any glossary name."""
+    return sorted({run for t in terms for name in names(t) for run in _HAN_RUN.findall(name)})
+
+
+def _plain(text: str) -> str:
+    return _SEPARATORS.sub(" ", text.casefold()).strip()
+
+
+def _find(word: str, text: str, flags: int = 0) -> re.Match[str] | None:
+    return re.search(bounded(re.escape(word)), text, flags)
+
+
+def _used(terms: Sequence[Term], text: str) -> list[Term]:
+    return [t for t in terms if any(_find(name, text) for name in names(t))]
+
+
+def _first_use(term: Term, text: str) -> int:
+    return min(m.start() for name in names(term) if (m := _find(name, text)))
