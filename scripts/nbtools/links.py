@@ -40,5 +40,5 @@ def launch_links(name: str, repo_url: str) -> dict[str, str]:
     path = repo_path(name)
     return {
         "colab": f"https://colab.research.google.com/github/{repo}/blob/{BRANCH}/{path}",
-        "binder": f"https://mybinder.org/v2/gh/{repo}/{BRANCH}?labpath={quote(path, safe='')}",
+        "binder": f"https://mybinder.org/v2/gh/{repo}/{BRANCH}?labpath={quote(path)}",
     }
