@@ -1,8 +1,14 @@
-"""Search hook: the jieba user dictionary of LLM terms, written from scripts/glossary.yaml.
+"""Search hook for Chinese: the jieba user dictionary, notebook ranking and a query fix.
 
-Runs before Material's search plugin reads `jieba_dict_user`. The path in mkdocs.yml is taken
-relative to mkdocs.yml and handed to the plugin as an absolute path. Without jieba the build
-stops here: an index of unsegmented Chinese would build fine and find almost nothing.
+- on_config (before Material's search plugin): writes the jieba user dictionary named by
+  `jieba_dict_user` (relative to mkdocs.yml) from the glossary and the pages' keyword lines, so
+  terms like 键值缓存 stay whole in the index. Without jieba the build stops here: an index of
+  unsegmented Chinese builds fine and finds almost nothing.
+- on_page_content: ranks notebook pages below the questions (their prose repeats the terms of
+  the entries they illustrate), so a notebook does not push the answer out of the top results.
+- on_post_build: fixes Material's query segmenter, which never lets a word reach the last
+  character of a Chinese query (`灾难性遗忘` was searched as `灾难性遗*`, `变分自编码器` as
+  `变* 分* 自* 编码*`). Fails the build if the worker no longer has that code.
 """
 
 from __future__ import annotations
@@ -16,7 +22,12 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/: the importer's package
 
-from seedsplit.keywords import glossary_terms, user_dictionary
+from seedsplit.keywords import glossary_terms, page_keywords, user_dictionary
+
+NOTEBOOK_BOOST = 0.2
+WORKERS = "assets/javascripts/workers"
+SEGMENTER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+SEGMENTER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
 
 def search_plugin(config):
@@ -42,7 +53,29 @@ def on_config(config):
             "search would miss most of it. Install it: pip install jieba (pinned in "
             "requirements.txt)."
         )
+    pages = sorted(Path(config.docs_dir).glob("*/index.md"))
+    keywords = [k for page in pages for k in page_keywords(page.read_text(encoding="utf-8"))]
+    words = user_dictionary(glossary_terms(), keywords)
     path = Path(config.config_file_path).parent / plugin.config.jieba_dict_user
-    write_if_changed(path, "".join(f"{word}\n" for word in user_dictionary(glossary_terms())))
+    write_if_changed(path, "".join(f"{word}\n" for word in words))
     plugin.config.jieba_dict_user = str(path)
     return config
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.startswith("notebooks/"):
+        page.meta["search"] = {"boost": NOTEBOOK_BOOST, **(page.meta.get("search") or {})}
+    return html
+
+
+def on_post_build(config):
+    if search_plugin(config) is None:
+        return
+    for worker in Path(config.site_dir, WORKERS).glob("search.*.min.js"):
+        code = worker.read_text(encoding="utf-8")
+        if SEGMENTER_BUG not in code:
+            raise PluginError(
+                f"search: {worker.name} changed; check whether Material still drops the last "
+                "character of Chinese queries and update scripts/hooks/search_zh.py"
+            )
+        worker.write_text(code.replace(SEGMENTER_BUG, SEGMENTER_FIX), encoding="utf-8")

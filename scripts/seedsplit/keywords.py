@@ -15,6 +15,7 @@ from editorial.glossary import Term, bounded, load_terms
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _SEPARATORS = re.compile(r"[\s\-_]+")
+_KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
 
 
 def glossary_terms(path: Path = GLOSSARY) -> list[Term]:
@@ -28,31 +29,35 @@ def names(term: Term) -> list[str]:
 
 
 def seed(text: str, curated: Iterable[str], terms: Sequence[Term]) -> list[str]:
-    """Curated keywords, then the names of the glossary terms `text` uses that it does not spell.
+    """Curated keywords, then the other names of the glossary terms that `text` or they use.
 
     A term counts as used when one of its names appears with the same letter case (so the
     `zero` of zero-shot is not ZeRO). Names the search index would read alike (`KV-Cache`,
     `kv cache`) count once, and a name the text already holds is left out.
     """
+    curated = list(curated)
     plain = _plain(text)
+    both = "\n".join([text, *curated])
+    used = sorted(_used(terms, both), key=lambda t: _first_use(t, both))
+    synonyms = [w for t in used for w in names(t) if not _find(_plain(w), plain, re.IGNORECASE)]
     keywords: list[str] = []
     seen: set[str] = set()
-    for word in curated:
+    for word in [*curated, *synonyms]:
         if _plain(word) not in seen:
             seen.add(_plain(word))
             keywords.append(word)
-    for term in sorted(_used(terms, text), key=lambda t: _first_use(t, text)):
-        for word in names(term):
-            key = _plain(word)
-            if key not in seen and not _find(key, plain, re.IGNORECASE):
-                seen.add(key)
-                keywords.append(word)
     return keywords
 
 
-def user_dictionary(terms: Sequence[Term]) -> list[str]:
-    """Han words for jieba: each run of two or more Han characters in any glossary name."""
-    return sorted({run for t in terms for name in names(t) for run in _HAN_RUN.findall(name)})
+def page_keywords(markdown: str) -> list[str]:
+    """Every keyword on the keyword lines (`关键词：a · b`) of a topic page."""
+    return [k.strip() for line in _KEYWORD_LINE.findall(markdown) for k in line.split("·")]
+
+
+def user_dictionary(terms: Sequence[Term], keywords: Iterable[str] = ()) -> list[str]:
+    """Han words for jieba: runs of two or more Han characters in glossary names and keywords."""
+    words = [name for t in terms for name in names(t)] + list(keywords)
+    return sorted({run for word in words for run in _HAN_RUN.findall(word)})
 
 
 def _plain(text: str) -> str:
