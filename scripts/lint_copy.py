@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import html
+import os
 import re
 import sys
 import unicodedata
@@ -23,7 +24,7 @@ import autocorrect_py
 ROOT = Path(__file__).resolve().parent.parent
 # Chinese compounds such as 编码器-解码器 keep their hyphen tight.
 autocorrect_py.load_config('{"rules": {"space-dash": 0}}')
-FIX_HINT = "运行 python scripts/lint_copy.py --fix 可自动修正"
+FIX_HINT = "运行 .venv/bin/python scripts/lint_copy.py --fix 可自动修正"
 NAMES_ZH = {
     "\u00a0": "不换行空格",
     "\u00ad": "软连字符",
@@ -209,15 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     seed = load_seed(args.seed)
     count = 0
     for path in markdown_files(args.paths):
+        shown = os.path.relpath(path)
         text = path.read_text(encoding="utf-8")
         if args.fix:
             fixed = fix_text(text, seed)
             if fixed != text:
                 path.write_text(fixed, encoding="utf-8")
-                print(f"{path}: 已修正")
+                print(f"{shown}: 已修正")
             text = fixed
         for problem in lint_text(text, seed):
-            print(problem.render(str(path)))
+            print(problem.render(shown))
             count += 1
     if count:
         print(f"共 {count} 处文案问题；规则见 CONTRIBUTING.md「文案规范」。", file=sys.stderr)
