@@ -1,0 +1,64 @@
+"""Search keywords: seeded from curation and the glossary, and present under every question."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from editorial.glossary import Term
+
+from seedsplit.keywords import page_keywords, seed, user_dictionary
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "docs").glob("*/index.md"))
+QUESTION = re.compile(r"^## .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
+
+
+def _term(term: str, zh: str, en: str, *aliases: str) -> Term:
+    return Term(term.lower(), term, zh, en, aliases, "定义。", "inference")
+
+
+KV = _term("KV Cache", "键值缓存", "Key-Value Cache", "KV-Cache", "kv cache", "KV缓存")
+ZERO = _term("ZeRO", "零冗余优化器", "Zero Redundancy Optimizer")
+RLHF = _term("RLHF", "人类反馈强化学习", "RLHF", "RHFL")
+
+
+def test_seed_adds_the_names_the_text_lacks_after_the_curated_ones():
+    text = "推理时用 KV Cache 缓存历史的键和值。"
+    assert seed(text, ["显存"], [KV, ZERO]) == ["显存", "键值缓存", "Key-Value Cache", "KV缓存"]
+
+
+def test_seed_reads_letter_case_so_zero_shot_is_not_zero():
+    assert seed("zero-shot 提示", [], [ZERO]) == []
+
+
+def test_seed_corrects_a_misspelling_and_expands_curated_keywords():
+    assert seed("采用人类反馈强化学习 (RHFL)", [], [RLHF]) == ["RLHF"]
+    assert seed("对齐阶段", ["ZeRO"], [ZERO]) == [
+        "ZeRO",
+        "零冗余优化器",
+        "Zero Redundancy Optimizer",
+    ]
+
+
+def test_user_dictionary_keeps_han_runs_of_names_and_keywords():
+    words = user_dictionary([KV], ["Adam优化器", "IO感知", "显"])
+    assert words == ["优化器", "感知", "缓存", "键值缓存"]
+
+
+def test_page_keywords_reads_keyword_lines():
+    page = "## 题 {#a}\n\n关键词：LoRA · 低秩适配\n{: .qa-keywords }\n\n答案。\n"
+    assert page_keywords(page) == ["LoRA", "低秩适配"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.parent.name)
+def test_every_question_has_a_keyword_line(page):
+    text = page.read_text(encoding="utf-8")
+    blocks = QUESTION.split(text)[1:]
+    assert blocks, f"{page} has no questions"
+    for entry_id, body in zip(blocks[::2], blocks[1::2], strict=True):
+        first = body.lstrip("\n").split("\n", 2)
+        assert first[0].startswith("关键词："), f"{entry_id}: no keyword line under the question"
+        assert first[1] == "{: .qa-keywords }", f"{entry_id}: keyword line lacks its class"
+        assert page_keywords(first[0]) and all(page_keywords(first[0])), entry_id
