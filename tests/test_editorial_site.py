@@ -12,17 +12,9 @@ import pytest
 import yaml
 from editorial import glossary
 
+from seedsplit.topics import SLUGS as TOPICS
+
 ROOT = Path(__file__).resolve().parent.parent
-TOPICS = (
-    "architecture",
-    "fine-tuning",
-    "diffusion",
-    "rl",
-    "inference",
-    "training",
-    "multimodal",
-    "applications",
-)
 RELATED = re.compile(r"<p><strong>相关问题</strong></p>\s*<ul>(.*?)</ul>", re.S)
 HREF = re.compile(r'<a href="([^"]+)"')
 NOTE = re.compile(

@@ -9,7 +9,9 @@ import pytest
 import yaml
 from editorial import errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
-from editorial.entries import entry_text, find_entries, page_title, reader_text
+from editorial.entries import reader_text
+
+from seedsplit.pagetext import entry_text, find_entries, page_title
 
 ROOT = Path(__file__).resolve().parent.parent
 

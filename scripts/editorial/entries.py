@@ -1,62 +1,10 @@
-"""Find the entries (`## 题目 {#id}` up to the next heading of level 1 or 2) in a page."""
+"""What a reader sees of an entry's Markdown (the page parser itself is seedsplit.pagetext)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-ENTRY_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[A-Za-z0-9_-]+)\}\s*$")
-SECTION_HEADING = re.compile(r"^#{1,2}\s")
-FENCE = re.compile(r"^\s*(```|~~~)")
-PAGE_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
 HIDDEN = re.compile(r"\{[:#.][^}\n]*\}|<!--.*?-->|(?<=\])\([^)\s]*\)", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One question: its anchor, title and the line span [start, end) of heading plus answer."""
-
-    id: str
-    title: str
-    start: int
-    end: int
-
-
-def _outside_fences(lines: list[str]) -> list[bool]:
-    """For each line, whether it lies outside fenced code blocks."""
-    flags, fenced = [], False
-    for line in lines:
-        if FENCE.match(line):
-            fenced = not fenced
-            flags.append(False)
-        else:
-            flags.append(not fenced)
-    return flags
-
-
-def find_entries(markdown: str) -> list[Entry]:
-    """Entries of a page in order; an entry ends at the next level-1/2 heading or the page end."""
-    lines = markdown.split("\n")
-    outside = _outside_fences(lines)
-    heads = [i for i, line in enumerate(lines) if outside[i] and SECTION_HEADING.match(line)]
-    entries = []
-    for n, i in enumerate(heads):
-        m = ENTRY_HEADING.match(lines[i])
-        if m:
-            end = heads[n + 1] if n + 1 < len(heads) else len(lines)
-            entries.append(Entry(m["id"], m["title"], i, end))
-    return entries
-
-
-def entry_text(markdown: str, entry: Entry) -> str:
-    """The Markdown of one entry, heading included."""
-    return "\n".join(markdown.split("\n")[entry.start : entry.end])
-
-
-def page_title(markdown: str, default: str) -> str:
-    """The page's level-1 heading, or `default`."""
-    m = PAGE_TITLE.search(markdown)
-    return m["title"] if m else default
 
 
 def reader_text(markdown: str) -> str:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from editorial.entries import find_entries
+from seedsplit.pagetext import find_entries
 
 KINDS = ("事实", "翻译", "错别字")
 NOTE_START = re.compile(r'^(?P<indent> *)!!! bug "勘误 · (?P<kind>[^"]+)"\s*$')

@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from itertools import combinations
 
-from editorial.entries import find_entries
+from seedsplit.pagetext import append_to_entries
 
 HEADING = "**相关问题**"
 OPEN = '<div class="qa-related" markdown="1" data-search-exclude="">'
@@ -50,22 +50,14 @@ def link(from_page: str, target: Target, entry_id: str) -> str:
     return f"{rel}#{entry_id}"
 
 
-def block(page: str, ids: list[str], targets: dict[str, Target]) -> list[str]:
-    """The 相关问题 lines appended to one entry; kept out of search so that another entry's
+def block(page: str, ids: list[str], targets: dict[str, Target]) -> str:
+    """The 相关问题 block appended to one entry; kept out of search so that another entry's
     title never makes this entry a search hit."""
     items = [f"- [{targets[i].title}]({link(page, targets[i], i)})" for i in ids]
-    return ["", OPEN, "", HEADING, "", *items, "", "</div>", ""]
+    return "\n".join([OPEN, "", HEADING, "", *items, "", "</div>"])
 
 
 def insert(markdown: str, page: str, related: dict[str, list[str]], targets: dict[str, Target]):
     """The page with a 相关问题 list at the end of every entry that has related entries."""
-    lines = markdown.split("\n")
-    for entry in reversed(find_entries(markdown)):
-        ids = related.get(entry.id)
-        if not ids:
-            continue
-        end = entry.end
-        while end > entry.start and not lines[end - 1].strip():
-            end -= 1
-        lines[end:end] = block(page, ids, targets)
-    return "\n".join(lines)
+    blocks = {i: block(page, ids, targets) for i, ids in related.items() if ids}
+    return append_to_entries(markdown, blocks)

@@ -17,20 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from editorial import errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
-from editorial.entries import entry_text, find_entries, page_title, reader_text
+from editorial.entries import reader_text
+
+from seedsplit.pagetext import entry_text, find_entries, page_title
+from seedsplit.topics import SLUGS as TOPICS
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 ABBREVIATIONS = "includes/abbreviations.md"
-TOPICS = (
-    "architecture",
-    "fine-tuning",
-    "diffusion",
-    "rl",
-    "inference",
-    "training",
-    "multimodal",
-    "applications",
-)
 ERRATA_MARKER = "<!-- editorial:errata -->"
 GLOSSARY_MARKER = "<!-- editorial:glossary -->"
 

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .pagetext import entry_text, find_entries
 from .records import Entry, InputError
 from .references import References
 from .render import render_entry, render_page
 from .topics import TOPICS
-
-ENTRY_HEADING_RE = re.compile(r"^## .*\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}[ \t]*$", re.M)
-_NEXT_SECTION_RE = re.compile(r"^## ", re.M)
 
 
 def page_path(slug: str) -> str:
@@ -25,16 +22,12 @@ def page_path(slug: str) -> str:
 
 def entry_ids(text: str) -> list[str]:
     """The ids of the entries on a page, in page order."""
-    return [m.group("id") for m in ENTRY_HEADING_RE.finditer(text)]
+    return [e.id for e in find_entries(text)]
 
 
 def entry_blocks(text: str) -> dict[str, str]:
-    """Each entry's Markdown on a page, from its heading to the next `##` heading."""
-    blocks: dict[str, str] = {}
-    for match in ENTRY_HEADING_RE.finditer(text):
-        following = _NEXT_SECTION_RE.search(text, match.end())
-        blocks[match.group("id")] = text[match.start() : following.start() if following else None]
-    return blocks
+    """Each entry's Markdown on a page, from its heading to the next `#`/`##` heading."""
+    return {e.id: entry_text(text, e) for e in find_entries(text)}
 
 
 @dataclass
@@ -101,8 +94,8 @@ def _discarded(old: str | None, new: str) -> list[str]:
 
 
 def _head(text: str) -> str:
-    match = ENTRY_HEADING_RE.search(text)
-    return text[: match.start()] if match else text
+    entries = find_entries(text)
+    return "\n".join(text.split("\n")[: entries[0].start]) if entries else text
 
 
 def write_atomically(files: dict[Path, str]) -> None:
