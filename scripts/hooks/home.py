@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/: the importer's package
 
-from seedsplit.pages import entry_ids, page_path  # noqa: E402
-from seedsplit.topics import TOPICS  # noqa: E402
+from seedsplit.pages import entry_ids, page_path
+from seedsplit.topics import TOPICS
 
 MARKER = "<!-- topics -->"
 
