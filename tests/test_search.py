@@ -25,6 +25,7 @@ def test_query_table_covers_every_kind():
     kinds = {q.kind for q in QUERIES}
     expected = {"mid-sentence", "english", "abbreviation", "synonym", "mixed", "misspelling"}
     assert len(QUERIES) >= 45 and expected | {"notebook"} <= kinds
+    assert len({q.text for q in QUERIES}) == len(QUERIES), "a repeated query would never run"
 
 
 @pytest.fixture(scope="module")

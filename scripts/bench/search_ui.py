@@ -13,11 +13,18 @@ from urllib.parse import unquote, urlsplit
 RESULT_LINK = "a.md-search-result__link"
 RESULTS_SHOWN = ".md-search-result__meta"
 
-# Timestamps of the last key press and of the last change to the result list, in page time.
+# The worker has loaded the index once the result line shows one of its result messages.
+_READY = """() => {
+  const t = JSON.parse(document.getElementById('__config').textContent).translations;
+  const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+  const states = ['placeholder', 'none', 'one', 'other'].map(k => t['search.result.' + k]);
+  return states.some(s => s && new RegExp('^' + s.replace('#', '[0-9]+') + '$').test(meta));
+}"""
+# Timestamps of the last key press and of the first frame after the result list changed.
 _WATCH = """() => {
   const w = window.__searchWatch = {key: 0, shown: 0};
   document.addEventListener('keydown', e => { w.key = e.timeStamp; w.shown = 0; }, true);
-  new MutationObserver(() => { w.shown = performance.now(); })
+  new MutationObserver(() => requestAnimationFrame(() => { w.shown = performance.now(); }))
     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true});
 }"""
 
@@ -40,12 +47,13 @@ def load_queries(path: Path) -> list[Query]:
 
 
 def open_search(page, site_url: str) -> None:
-    """Load the home page and focus the search box."""
+    """Load the home page, focus the search box and wait until the search index is loaded."""
     page.goto(site_url)
     button = page.locator("label.md-header__button[for='__search']")  # phones: a magnifier icon
     box = page.locator("input.md-search__input")
     (button if button.is_visible() else box).click()
     box.wait_for(state="visible")
+    page.wait_for_function(_READY)
     page.evaluate(_WATCH)
 
 

@@ -1,0 +1,103 @@
+"""Benchmark search as a reader feels it: last key press to results shown, and the index size.
+
+    python scripts/bench/bench_search.py [--site DIR] [--rounds N]
+
+Builds the site into a temporary folder (or uses `--site`), serves it on 127.0.0.1, types every
+query of tests/search_queries.tsv into the search box in Chromium and prints the median and
+90th percentile latency (budget: median under 150 ms; printed, not asserted) and the size of
+search/search_index.json, raw and gzipped, which every visitor downloads whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench.search_ui import latency_ms, load_queries, open_search, search  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search_queries.tsv"
+CHROMIUM = "/usr/bin/chromium"
+BUDGET_MS = 150
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build(site: Path) -> None:
+    """`mkdocs build --strict` of the repository into `site`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+
+
+def measure(site: Path, rounds: int) -> list[float]:
+    """Latency in ms of every query, `rounds` times, after one warm-up query."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    queries = [q.text for q in load_queries(QUERIES)]
+    times = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            open_search(page, f"http://127.0.0.1:{server.server_address[1]}/")
+            search(page, "预热")
+            for n in range(rounds):
+                for text in queries:
+                    search(page, text + " " * n)  # a changed value, so the search runs again
+                    times.append(latency_ms(page))
+            browser.close()
+    finally:
+        server.shutdown()
+    return times
+
+
+def report(times: list[float], index: Path) -> str:
+    """The lines to print: latency median and p90, index size raw and gzipped."""
+    raw = index.read_bytes()
+    median = statistics.median(times)
+    p90 = statistics.quantiles(times, n=10)[-1]
+    verdict = "within" if median < BUDGET_MS else "OVER"
+    return "\n".join(
+        [
+            f"search latency over {len(times)} queries: median {median:.0f} ms, "
+            f"p90 {p90:.0f} ms ({verdict} the {BUDGET_MS} ms budget for the median)",
+            f"search_index.json: {len(raw) / 1024:.0f} KB raw, "
+            f"{len(gzip.compress(raw)) / 1024:.0f} KB gzipped",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query is typed")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or Path(tmp) / "site"
+        if args.site is None:
+            build(site)
+        times = measure(site, args.rounds)
+        print(report(times, site / "search" / "search_index.json"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
