@@ -184,18 +184,19 @@ assert shares.min() > 0.08, "8 个簇都被采到，没有丢失模式"
 print(f"小模型采样：离最近簇中心 3 倍标准差以内的比例 {np.mean(mode_shares(samples_learned)[1] < 3 * spread):.3f}")
 
 # %%
-fig, axes = plt.subplots(1, 5, figsize=(17, 3.6))
-for ax, t in zip(axes[:3], (0, 20, T - 1), strict=True):
+fig, axes = plt.subplots(2, 3, figsize=(12, 8))
+for ax, t in zip(axes[0], (0, 20, T - 1), strict=True):
     xt, _ = noisy(x0[:1500], np.full(1500, t))
     ax.scatter(*xt.T, s=2, alpha=0.5, color="tab:blue")
     ax.set_title(f"forward: t={t + 1}, alpha_bar={alpha_bar[t]:.3f}")
-for ax, pts, name in (
-    (axes[3], samples_opt, "reverse: exact noise predictor"),
-    (axes[4], samples_learned, "reverse: small trained model"),
+for ax, pts, name, color in (
+    (axes[1, 0], x0[:2000], "data (for reference)", "tab:blue"),
+    (axes[1, 1], samples_opt, "reverse: exact noise predictor", "tab:orange"),
+    (axes[1, 2], samples_learned, "reverse: small trained model", "tab:orange"),
 ):
-    ax.scatter(*pts.T, s=2, alpha=0.5, color="tab:orange")
+    ax.scatter(*pts.T, s=2, alpha=0.5, color=color)
     ax.set_title(name)
-for ax in axes:
+for ax in axes.flat:
     ax.set_xlim(-3.5, 3.5)
     ax.set_ylim(-3.5, 3.5)
     ax.set_aspect("equal")
@@ -214,11 +215,11 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# 上图前三幅是前向过程：圆环上的 8 个小簇逐渐模糊，最后变成一团标准高斯。后两幅是反向采样：
+# 第一张图的上排是前向过程：圆环上的 8 个小簇逐渐模糊，最后变成一团标准高斯。下排左边是原始数据，中间和右边是反向采样：
 # 精确的噪声预测几乎完美地恢复了 8 个小簇；只有 256 个特征的小模型恢复出了大致的环形结构，但簇更模糊——
 # 模型容量决定了还原的精度，这也是真实扩散模型需要 U-Net 这类大网络的原因。
 #
-# 下图是每个时间步上的损失：小 $t$ 时噪声很小、几乎无法从 $x_t$ 中分辨，连理论最优的损失都接近 1；
+# 第二张图是每个时间步上的损失：小 $t$ 时噪声很小、几乎无法从 $x_t$ 中分辨，连理论最优的损失都接近 1；
 # 按递增顺序训练的模型在大部分时间步上都明显差于随机时间步训练的模型。
 #
 # ## 5. 为什么 Stable Diffusion 要在潜空间里做扩散
