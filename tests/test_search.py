@@ -44,8 +44,9 @@ def recall(request):
     hits: dict[str, bool] = {}
     yield hits
     share = sum(hits.values()) / len(hits) if hits else 0
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    reporter.write_line(f"\nsearch recall@{TOP}: {share:.1%} of {len(hits)} queries")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\nsearch recall@{TOP}: {share:.1%} of {len(hits)} queries")
 
 
 @pytest.mark.parametrize(
