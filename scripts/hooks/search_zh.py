@@ -6,9 +6,8 @@
   unsegmented Chinese builds fine and finds almost nothing.
 - on_page_content: ranks notebook pages below the questions (their prose repeats the terms of
   the entries they illustrate), so a notebook does not push the answer out of the top results.
-- on_post_build: fixes Material's query segmenter, which never lets a word reach the last
-  character of a Chinese query (`灾难性遗忘` was searched as `灾难性遗*`, `变分自编码器` as
-  `变* 分* 自* 编码*`). Fails the build if the worker no longer has that code.
+- on_post_build: fixes how Material's search worker cuts Chinese queries (see WORKER_FIXES).
+  Fails the build if the worker no longer has the code it fixes.
 """
 
 from __future__ import annotations
@@ -26,8 +25,20 @@ from seedsplit.keywords import glossary_terms, page_keywords, user_dictionary
 
 NOTEBOOK_BOOST = 0.2
 WORKERS = "assets/javascripts/workers"
-SEGMENTER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-SEGMENTER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+# Fixes to Material's search worker (9.8.2, minified), each as (its code, our code).
+WORKER_FIXES = (
+    # A word may end at the query's last character; upstream stops one short, so 灾难性遗忘 was
+    # searched as 灾难性遗* and 变分自编码器 as 变* 分* 自* 编码*.
+    (
+        "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
+        "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
+    ),
+    # Chinese is split from the Latin letters next to it, as the index is: lora原理 → lora 原理.
+    (
+        's=>[...fe(s,this.index.invertedIndex)].join("* ")',
+        's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")+" "',
+    ),
+)
 
 
 def search_plugin(config):
@@ -73,9 +84,13 @@ def on_post_build(config):
         return
     for worker in Path(config.site_dir, WORKERS).glob("search.*.min.js"):
         code = worker.read_text(encoding="utf-8")
-        if SEGMENTER_BUG not in code:
-            raise PluginError(
-                f"search: {worker.name} changed; check whether Material still drops the last "
-                "character of Chinese queries and update scripts/hooks/search_zh.py"
-            )
-        worker.write_text(code.replace(SEGMENTER_BUG, SEGMENTER_FIX), encoding="utf-8")
+        for bug, fix in WORKER_FIXES:
+            if fix in code:  # `mkdocs serve --dirty` may keep an already fixed copy
+                continue
+            if bug not in code:
+                raise PluginError(
+                    f"search: {worker.name} changed, {bug!r} is gone; check whether Material "
+                    "still needs the fixes in scripts/hooks/search_zh.py for Chinese queries"
+                )
+            code = code.replace(bug, fix)
+        worker.write_text(code, encoding="utf-8")
