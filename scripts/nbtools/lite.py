@@ -38,6 +38,16 @@ def cache_key(notebooks: dict[str, str]) -> str:
     return hasher.hexdigest()[:16]
 
 
+PYODIDE_KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
+
+
+def for_pyodide(ipynb: str) -> str:
+    """The notebook with JupyterLite's kernel declared, so it opens without a kernel dialog."""
+    nb = json.loads(ipynb)
+    nb["metadata"]["kernelspec"] = PYODIDE_KERNELSPEC
+    return json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
+
+
 def lite_config(key: str) -> dict:
     """Settings merged into jupyter-lite.json.
 
@@ -75,6 +85,7 @@ def build_lite(notebooks: dict[str, str], target: Path, cache_dir: Path) -> bool
     Returns True when it came from the cache. Concurrent builds (several checkouts or test runs
     sharing one cache) each build into their own temporary folder; the first to finish wins.
     """
+    notebooks = {name: for_pyodide(text) for name, text in notebooks.items()}
     key = cache_key(notebooks)
     cache_dir = cache_dir.resolve()
     cache_dir.mkdir(parents=True, exist_ok=True)
