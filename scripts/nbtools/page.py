@@ -14,9 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MATHJAX_URL = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-mml-chtml.js"
+# One inline script, so Material's instant navigation re-runs it: the first notebook page loads
+# MathJax, later ones only ask it to typeset the new content.
 MATHJAX = (
-    "<script>window.MathJax={tex:{inlineMath:[['$','$'],['\\\\(','\\\\)']]}};</script>"
-    f'<script async src="{MATHJAX_URL}"></script>'
+    "<script>if(window.MathJax&&MathJax.typesetPromise){MathJax.typesetPromise()}else{"
+    "window.MathJax={tex:{inlineMath:[['$','$'],['\\\\(','\\\\)']]}};"
+    "var s=document.createElement('script');s.async=true;"
+    f"s.src='{MATHJAX_URL}';document.head.appendChild(s)}}</script>"
 )
 _ASSETS = re.compile(r"<(style|script)\b[^>]*>.*?</\1>\s*|<!--.*?-->\s*", re.DOTALL)
 _COPY = re.compile(
