@@ -115,6 +115,16 @@ def test_search_box_works_on_a_phone(browser, site_url):
         context.close()
 
 
+def test_result_links_to_the_entry_under_its_question_title(page, site_url):
+    open_search(page, site_url)
+    search(page, "键值缓存")
+    result = page.locator("a.md-search-result__link[href*='#kv-cache-gqa']").first
+    title = result.locator("h2").inner_text().replace("\u200b", "")
+    assert title == "KV Cache 和分组查询注意力（GQA）的核心思想是什么？"
+    result.click()
+    page.wait_for_url("**/inference/**#kv-cache-gqa")
+
+
 def test_shared_search_link_opens_the_results(page, site_url):
     open_search(page, site_url)
     search(page, "零冗余优化器")
