@@ -30,6 +30,7 @@ from nbtools.sources import discover, export
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 STYLESHEET = "notebooks/notebook.css"
+BACKLINK_PREFIX = "动手实验："  # the line already starts with 动手实验
 _state: dict = {"command": "build", "notebooks": {}}
 
 
@@ -53,7 +54,8 @@ def on_page_markdown(markdown, page, config, files):
     links: dict[str, list[tuple[str, str]]] = {}
     for nb_src, nb in _state["notebooks"].items():
         for entry in nb.entries:
-            links.setdefault(entry, []).append((nb.title, posixpath.relpath(nb_src, here)))
+            label = nb.title.removeprefix(BACKLINK_PREFIX)
+            links.setdefault(entry, []).append((label, posixpath.relpath(nb_src, here)))
     return backlinks.insert_backlinks(markdown, links)
 
 
