@@ -125,6 +125,13 @@ def test_result_links_to_the_entry_under_its_question_title(page, site_url):
     page.wait_for_url("**/inference/**#kv-cache-gqa")
 
 
+def test_words_of_a_chinese_query_found_are_not_reported_missing(page, site_url):
+    open_search(page, site_url)
+    search(page, "复读机问题")
+    result = page.locator("a.md-search-result__link[href*='#repetition']").first
+    assert result.locator("del").all_inner_texts() == []
+
+
 def test_shared_search_link_opens_the_results(page, site_url):
     open_search(page, site_url)
     search(page, "零冗余优化器")

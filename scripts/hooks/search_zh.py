@@ -33,10 +33,12 @@ WORKER_FIXES = (
         "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
         "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
     ),
-    # Chinese is split from the Latin letters next to it, as the index is: lora原理 → lora 原理.
+    # Chinese is split from the Latin letters next to it, as the index is (lora原理 → lora 原理),
+    # and its words are joined by plain spaces: upstream's "* " made 复读机** and then reported
+    # 复读机 as missing (缺少) from the very results that contain it.
     (
         's=>[...fe(s,this.index.invertedIndex)].join("* ")',
-        's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")+" "',
+        's=>" "+[...fe(s,this.index.invertedIndex)].join(" ")+" "',
     ),
 )
 
