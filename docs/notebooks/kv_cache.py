@@ -181,8 +181,30 @@ assert table["7B-style", "MHA"] == 16.0, "7B 级 MHA：每个 token 0.5 MiB，40
 assert table["70B-style", "MHA"] / table["70B-style", "GQA-8"] == 8, "GQA-8 把 KV Cache 缩小到 MHA 的 1/8"
 assert table["70B-style", "MHA"] / table["70B-style", "MQA"] == 64, "MQA 缩小到 1/查询头数"
 
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(12, 4))
+axes[0].plot(np.arange(steps), cost_plain / 1e3, "o-", ms=3, label="no cache (recompute all)")
+axes[0].plot(np.arange(steps), cost_cached / 1e3, "o-", ms=3, label="with KV cache")
+axes[0].set_title("Cost of each decoding step (toy decoder)")
+axes[0].set_xlabel("generated tokens so far")
+axes[0].set_ylabel("multiply-adds (thousands)")
+axes[0].legend()
+
+width = 0.25
+for i, variant in enumerate(variants):
+    values = [table[name, variant] for name in configs]
+    axes[1].bar(np.arange(len(configs)) + (i - 1) * width, values, width, label=variant)
+axes[1].set_xticks(np.arange(len(configs)), list(configs))
+axes[1].set_yscale("log")
+axes[1].set_ylabel("GiB (fp16, 4096 tokens x batch 8)")
+axes[1].set_title("KV cache memory")
+axes[1].legend()
+fig.tight_layout()
+plt.show()
+
 # %% [markdown]
-# 70B 级模型如果用 MHA，这个批次光 KV Cache 就要 80 GiB，已经装不下一张 80 GB 显卡，更别提还有 140 GB 的权重。
+# 左图是第 2 节的计算量：不用缓存时单步代价沿抛物线上升，用缓存时几乎是一条平线（缓慢线性增长）。
+# 右图是 KV Cache 显存（对数坐标）。70B 级模型如果用 MHA，这个批次光 KV Cache 就要 80 GiB，已经装不下一张 80 GB 显卡，更别提还有 140 GB 的权重。
 # 这就是大模型普遍改用 GQA 的原因：8 组时 KV Cache 只剩 1/8，质量又比 MQA 更接近 MHA。
 
 # %% [markdown]
@@ -238,42 +260,21 @@ assert kept.sum() >= 0.8 > kept[:-1].sum(), "top-p 保留的是累计概率达�
 print(f"top-p=0.8 保留了 {np.count_nonzero(pp)} 个 token，它们原本的累计概率是 {kept.sum():.3f}")
 
 # %%
-fig, axes = plt.subplots(2, 2, figsize=(13, 7))
+fig, axes = plt.subplots(1, 2, figsize=(12, 4))
 ids = np.arange(len(base))
-ax = axes[0, 0]
-ax.plot(np.arange(steps), cost_plain / 1e3, "o-", ms=3, label="no cache (recompute all)")
-ax.plot(np.arange(steps), cost_cached / 1e3, "o-", ms=3, label="with KV cache")
-ax.set_title("Cost of each decoding step")
-ax.set_xlabel("generated tokens so far")
-ax.set_ylabel("multiply-adds (thousands)")
-ax.legend()
-
-ax = axes[0, 1]
-width = 0.25
-for i, variant in enumerate(variants):
-    values = [table[name, variant] for name in configs]
-    ax.bar(np.arange(len(configs)) + (i - 1) * width, values, width, label=variant)
-ax.set_xticks(np.arange(len(configs)), list(configs))
-ax.set_yscale("log")
-ax.set_ylabel("GiB (fp16, 4096 tokens x batch 8)")
-ax.set_title("KV cache memory")
-ax.legend()
-
-ax = axes[1, 0]
 for tau, dist in temps.items():
-    ax.plot(ids, dist, "o-", ms=3, label=f"temperature {tau}")
-ax.set_title("Temperature reshapes the distribution")
-ax.set_xlabel("token id")
-ax.set_ylabel("probability")
-ax.legend()
+    axes[0].plot(ids, dist, "o-", ms=3, label=f"temperature {tau}")
+axes[0].set_title("Temperature reshapes the distribution")
+axes[0].set_xlabel("token id")
+axes[0].set_ylabel("probability")
+axes[0].legend()
 
-ax = axes[1, 1]
-ax.bar(ids - 0.3, base, 0.3, label="original")
-ax.bar(ids, pk, 0.3, label="top-k, k=5")
-ax.bar(ids + 0.3, pp, 0.3, label="top-p, p=0.8")
-ax.set_title("Truncation: top-k and top-p")
-ax.set_xlabel("token id")
-ax.legend()
+axes[1].bar(ids - 0.3, base, 0.3, label="original")
+axes[1].bar(ids, pk, 0.3, label="top-k, k=5")
+axes[1].bar(ids + 0.3, pp, 0.3, label="top-p, p=0.8")
+axes[1].set_title("Truncation: top-k and top-p")
+axes[1].set_xlabel("token id")
+axes[1].legend()
 fig.tight_layout()
 plt.show()
 
