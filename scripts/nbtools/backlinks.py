@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-_ENTRY = re.compile(r"^## .*\{#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
-_NEXT_ENTRY = re.compile(r"^## ", re.MULTILINE)
+from seedsplit.pagetext import append_to_entries
 
 
 def backlink_line(links: list[tuple[str, str]]) -> str:
@@ -15,16 +12,7 @@ def backlink_line(links: list[tuple[str, str]]) -> str:
 
 
 def insert_backlinks(markdown: str, links: dict[str, list[tuple[str, str]]]) -> str:
-    """Put the line at the end of each entry (before the next `## ` heading) whose id has links."""
-    out, pos = [], 0
-    for match in _ENTRY.finditer(markdown):
-        entry_links = links.get(match[1])
-        if not entry_links:
-            continue
-        nxt = _NEXT_ENTRY.search(markdown, match.end())
-        end = nxt.start() if nxt else len(markdown)
-        body = markdown[pos:end].rstrip("\n")
-        out.append(f"{body}\n\n{backlink_line(entry_links)}\n\n")
-        pos = end
-    out.append(markdown[pos:])
-    return "".join(out)
+    """Put the line at the end of each entry whose id has links."""
+    return append_to_entries(
+        markdown, {i: backlink_line(found) for i, found in links.items() if found}
+    )
