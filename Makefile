@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint format import chromium clean
+.PHONY: serve build test lint format import bench chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test: $(VENV)/.dev chromium lint
 # Re-import the seed dump into docs/ (adds only entries that are not on the pages yet).
 import: $(VENV)/.runtime
 	$(BIN)/python scripts/split_seed.py --report build/import-report.json
+
+# Speed budgets: each script prints its figures (tests check behaviour, not timings).
+bench: $(VENV)/.dev chromium
+	$(BIN)/python scripts/bench/bench_import.py
+	$(BIN)/python scripts/bench/bench_search.py
+	$(BIN)/python scripts/bench/bench_notebooks.py
 
 clean:
 	rm -rf site build .cache .pytest_cache
