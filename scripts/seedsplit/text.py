@@ -120,7 +120,7 @@ def is_lead_in(text: str) -> bool:
     """
     stripped = text.strip()
     inner = body(stripped).rstrip()
-    if not inner:
+    if not inner or is_code(stripped):
         return False
     if inner[-1] in ":：":
         return True

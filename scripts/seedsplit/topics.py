@@ -150,6 +150,10 @@ _LEXICON: dict[str, dict[str, int]] = {
         "低秩": 2,
         "旁路": 3,
         "冻结": 2,
+        "指令数据": 3,
+        "self-instruct": 4,
+        "evol-instruct": 4,
+        "lima": 3,
     },
     "diffusion": {
         "diffusion": 3,
@@ -242,6 +246,7 @@ _LEXICON: dict[str, dict[str, int]] = {
         "内存访问": 2,
         "gptq": 4,
         "awq": 4,
+        "草稿模型": 4,
     },
     "training": {
         "预训练": 2,
@@ -280,6 +285,9 @@ _LEXICON: dict[str, dict[str, int]] = {
         "checkpoint": 2,
         "数据清洗": 3,
         "去重": 2,
+        "语料": 2,
+        "清洗": 3,
+        "困惑度": 1,
     },
     "multimodal": {
         "多模态": 3,
@@ -301,6 +309,8 @@ _LEXICON: dict[str, dict[str, int]] = {
         "视觉编码器": 3,
         "llava": 4,
         "图像文本对": 3,
+        "高分辨率": 2,
+        "视觉token": 3,
     },
     "applications": {
         "langchain": 4,
