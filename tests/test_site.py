@@ -48,12 +48,13 @@ def test_pages_request_nothing_from_other_hosts(page, site_url, path):
 def test_home_lists_topics_with_counts(page, site_url, report):
     page.goto(site_url)
     assert page.locator("h1").first.inner_text().startswith("大模型面试知识库")
-    rows = page.locator("article table tbody tr")
-    assert rows.count() == len(TOPICS)
+    cards = page.locator("article .topic-cards > ul > li")
+    assert cards.count() == len(TOPICS)
     counts = {t.slug: sum(e["topic"] == t.slug for e in report["entries"]) for t in TOPICS}
-    first = rows.nth(0).locator("td")
-    assert first.nth(0).inner_text() == TOPICS[0].title
-    assert int(first.nth(1).inner_text()) == counts[TOPICS[0].slug]
+    for n, topic in enumerate(TOPICS):
+        card = cards.nth(n)
+        assert card.locator("a").first.get_attribute("href") == f"{topic.slug}/"
+        assert f"{topic.title} · {counts[topic.slug]} 题" in card.inner_text()
 
 
 def test_topic_page_renders_questions(page, site_url):

@@ -1,4 +1,4 @@
-"""Fill the home page's topic list with each topic page's title, scope and question count."""
+"""Fill the home page's topic cards with each topic page's title, scope and question count."""
 
 from __future__ import annotations
 
@@ -14,18 +14,19 @@ from seedsplit.topics import TOPICS
 MARKER = "<!-- topics -->"
 
 
-def topic_table(docs_dir: Path) -> str:
-    """A Markdown table of the topics, counted from the pages as they are now."""
-    rows = ["| 主题 | 题数 | 涵盖内容 |", "| --- | ---: | --- |"]
+def topic_cards(docs_dir: Path) -> str:
+    """Material grid cards, one per topic, counted from the pages as they are now."""
+    cards = []
     for topic in TOPICS:
         page = docs_dir / page_path(topic.slug)
         count = len(entry_ids(page.read_text(encoding="utf-8"))) if page.exists() else 0
         scope = re.split(r"[：:]", topic.scope, maxsplit=1)[-1].split("。")[0]
-        rows.append(f"| [{topic.title}]({page_path(topic.slug)}) | {count} | {scope} |")
-    return "\n".join(rows)
+        link = f"[{topic.title}]({page_path(topic.slug)})"
+        cards.append(f"-   **{link}** · {count} 题\n\n    ---\n\n    {scope}")
+    return '<div class="grid cards topic-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
 def on_page_markdown(markdown, page, config, files):
     if MARKER in markdown:
-        return markdown.replace(MARKER, topic_table(Path(config["docs_dir"])))
+        return markdown.replace(MARKER, topic_cards(Path(config["docs_dir"])))
     return markdown
