@@ -221,7 +221,7 @@ def test_a_reordered_seed_keeps_ids_and_lines(tmp_path):
     assert {e["id"] for e in report["entries"]} == set(gold)
 
 
-@pytest.mark.parametrize("name", ["dump_a", "dump_b", "dump_c"])
+@pytest.mark.parametrize("name", ["dump_a", "dump_b", "dump_c", "dump_d"])
 def test_unseen_dumps_keep_every_line(tmp_path, name):
     dump = UNSEEN / f"{name}.txt"
     report = import_into(tmp_path / "docs", dump)

@@ -20,7 +20,7 @@ def test_rules_alone_find_most_seed_boundaries():
     assert s["f1"] >= 0.93 and s["topic"] >= 0.85
 
 
-@pytest.mark.parametrize("name", ["dump_a", "dump_b", "dump_c"])
+@pytest.mark.parametrize("name", ["dump_a", "dump_b", "dump_c", "dump_d"])
 def test_unseen_dumps_are_split_and_placed_sensibly(name):
     s = score(UNSEEN / f"{name}.txt", UNSEEN / f"{name}.labels.tsv", curated=True)
     assert s["f1"] >= 0.85, s
