@@ -12,8 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from seedsplit import curation, keywords, pages, report
+from seedsplit import curation, pages, report
 from seedsplit.assemble import assemble
+from seedsplit.glossary import glossary_terms
 from seedsplit.records import InputError
 from seedsplit.references import References
 from seedsplit.source import read_dump
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> str:
     if args.curation and not args.curation.is_file():
         raise InputError(f"{args.curation}: no such curation file")
     curated = [] if args.no_curation else curation.load(args.curation or DEFAULT_CURATION)
-    assembly = assemble(lines, curated, refs, keywords.glossary_terms())
+    assembly = assemble(lines, curated, refs, glossary_terms())
     plans = pages.plan(args.out, assembly.entries, refs, args.force)
     files = {p.path: p.new for p in plans if p.changed}
     data = report.build(assembly, plans, args.out)

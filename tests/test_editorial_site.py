@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
-from editorial import glossary
 
+from seedsplit import glossary
 from seedsplit.topics import SLUGS as TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from editorial import errata, glossary, related
+from editorial import errata, related
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
+from editorial.glossary import abbreviations
 
+from seedsplit import glossary
 from seedsplit.pagetext import entry_text, find_entries, page_title
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +150,7 @@ def test_duplicate_surface_forms_are_rejected():
 
 def test_cjk_abbr_wraps_terms_between_han_characters():
     terms = glossary.load_terms(TERMS)
-    source = "使用LoRA微调会导致灾难性遗忘吗？FLoRA 不算。\n\n" + glossary.abbreviations(terms)
+    source = "使用LoRA微调会导致灾难性遗忘吗？FLoRA 不算。\n\n" + abbreviations(terms)
     html = markdown.markdown(source, extensions=[CjkAbbrExtension()])
     assert html.count("<abbr") == 2
     assert '<abbr title="低秩适配（Low-Rank Adaptation）：低秩增量。">LoRA</abbr>微调' in html
@@ -162,7 +164,7 @@ def test_repository_glossary_is_valid_and_large_enough():
 def test_abbreviations_snippet_is_current():
     terms = glossary.load_terms((ROOT / "scripts" / "glossary.yaml").read_text())
     path = ROOT / "includes" / "abbreviations.md"
-    assert path.read_text() == glossary.abbreviations(terms), "run `mkdocs build` to regenerate"
+    assert path.read_text() == abbreviations(terms), "run `mkdocs build` to regenerate"
 
 
 def test_related_yaml_only_names_curated_entries():

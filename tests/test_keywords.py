@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from editorial.glossary import Term
 
+from seedsplit.glossary import Term
 from seedsplit.keywords import page_keywords, seed, user_dictionary
 
 ROOT = Path(__file__).resolve().parent.parent

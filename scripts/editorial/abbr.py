@@ -8,7 +8,7 @@ import re
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 
-from editorial.glossary import bounded
+from seedsplit.glossary import bounded
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):

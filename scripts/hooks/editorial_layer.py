@@ -19,6 +19,8 @@ from editorial import errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
+from seedsplit.glossary import glossary_terms, uses
+from seedsplit.pages import write_if_changed
 from seedsplit.pagetext import entry_text, find_entries, page_title
 from seedsplit.topics import SLUGS as TOPICS
 
@@ -30,17 +32,10 @@ GLOSSARY_MARKER = "<!-- editorial:glossary -->"
 _state: dict = {}
 
 
-def write_abbreviations(root: Path) -> None:
-    """Regenerate the tooltip snippet; only rewrites the file when its content changes."""
-    text = glossary.abbreviations(glossary.load_terms((SCRIPTS / "glossary.yaml").read_text()))
-    path = root / ABBREVIATIONS
-    if not path.exists() or path.read_text() != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-
-
 def on_config(config):
-    write_abbreviations(Path(config.config_file_path).parent)
+    _state["terms"] = glossary_terms()
+    root = Path(config.config_file_path).parent
+    write_if_changed(root / ABBREVIATIONS, glossary.abbreviations(_state["terms"]))
     exts = config.markdown_extensions
     if "abbr" in exts:
         exts[exts.index("abbr")] = CjkAbbrExtension(**config.mdx_configs.pop("abbr", {}))
@@ -69,11 +64,11 @@ def on_files(files, config):
 
 
 def _glossary_page() -> str:
-    terms = glossary.load_terms((SCRIPTS / "glossary.yaml").read_text())
+    terms = _state["terms"]
     used_in: dict[str, list[tuple[str, str, str]]] = {}
     for path, text in _state["pages"].items():
         for entry in find_entries(text):
-            for term in glossary.uses(terms, reader_text(entry_text(text, entry))):
+            for term in uses(terms, reader_text(entry_text(text, entry))):
                 used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
     topics = [
         (t, page_title(_state["pages"][f"{t}/index.md"], t))

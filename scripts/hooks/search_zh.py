@@ -21,7 +21,9 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/: the importer's package
 
-from seedsplit.keywords import glossary_terms, page_keywords, user_dictionary
+from seedsplit.glossary import glossary_terms
+from seedsplit.keywords import page_keywords, user_dictionary
+from seedsplit.pages import write_if_changed
 
 NOTEBOOK_BOOST = 0.2
 WORKERS = "assets/javascripts/workers"
@@ -46,13 +48,6 @@ WORKER_FIXES = (
 def search_plugin(config):
     """Material's search plugin as configured in `config`, or None."""
     return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    """Write `text` to `path` unless it already holds exactly that."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 @event_priority(100)

@@ -7,10 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from editorial.glossary import Term
-
 from . import keywords, topics
 from .curation import Curated, anchor
+from .glossary import Term
 from .records import Entry, Line
 from .references import References
 from .segment import rule_starts, split

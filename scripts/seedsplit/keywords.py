@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
-from editorial.glossary import Term, bounded, load_terms
+from .glossary import Term, bounded
 
-GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _SEPARATORS = re.compile(r"[\s\-_]+")
 _KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
-
-
-def glossary_terms(path: Path = GLOSSARY) -> list[Term]:
-    """The glossary's terms (an empty list when the file is absent)."""
-    return load_terms(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def names(term: Term) -> list[str]:

@@ -98,6 +98,12 @@ def _head(text: str) -> str:
     return "\n".join(text.split("\n")[: entries[0].start]) if entries else text
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """Write a generated file only when its text differs, so watchers and caches stay quiet."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        write_atomically({path: text})
+
+
 def write_atomically(files: dict[Path, str]) -> None:
     """Write every file to a temporary sibling, then move them all into place.
 

@@ -1,0 +1,92 @@
+"""The glossary model: terms from scripts/glossary.yaml and where a text uses them.
+
+The one source of terms: the importer seeds keywords from it, the search hook builds jieba's
+user dictionary from it, and the editorial hook renders the glossary page and tooltips.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
+WORD = "A-Za-z0-9_"
+FIELDS = ("id", "term", "zh", "en", "aliases", "definition", "topic")
+
+
+class GlossaryError(ValueError):
+    """A glossary.yaml problem: missing field, duplicate id or duplicate surface form."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary term (see the schema at the top of scripts/glossary.yaml)."""
+
+    id: str
+    term: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...]
+    definition: str
+    topic: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and its aliases: every surface form that counts as a use."""
+        return (self.term, *self.aliases)
+
+    @property
+    def tooltip(self) -> str:
+        """The hover text: names, then the one-line definition."""
+        names = self.zh if self.zh == self.en else f"{self.zh}（{self.en}）"
+        return f"{names}：{self.definition}"
+
+
+def load_terms(text: str) -> list[Term]:
+    """Terms from glossary.yaml text, validated."""
+    terms = []
+    for raw in yaml.safe_load(text)["terms"]:
+        missing = [f for f in FIELDS if f not in raw]
+        if missing:
+            raise GlossaryError(f"{raw.get('id', raw)}: missing {missing}")
+        terms.append(Term(**{**raw, "aliases": tuple(raw["aliases"])}))
+    _check_unique(terms)
+    return terms
+
+
+def _check_unique(terms: list[Term]) -> None:
+    ids, forms = set(), {}
+    for t in terms:
+        if t.id in ids or not re.fullmatch(r"[a-z0-9-]+", t.id):
+            raise GlossaryError(f"bad or duplicate id {t.id!r}")
+        if '"' in t.definition:
+            raise GlossaryError(f"{t.id}: the definition must not contain a double quote")
+        ids.add(t.id)
+        for form in t.forms:
+            owner = forms.setdefault(form.casefold(), t.id)
+            if owner != t.id:
+                raise GlossaryError(f"{t.id}: {form!r} also belongs to {owner}")
+
+
+def bounded(alternatives: str) -> str:
+    """A pattern that never starts or ends inside an ASCII word, while allowing CJK neighbours."""
+    return f"(?<![{WORD}])(?:{alternatives})(?![{WORD}])"
+
+
+def usage_pattern(term: Term) -> re.Pattern[str]:
+    """Matches any surface form of `term` (ASCII letters case-insensitively)."""
+    forms = sorted(term.forms, key=len, reverse=True)
+    return re.compile(bounded("|".join(re.escape(f) for f in forms)), re.IGNORECASE)
+
+
+def uses(terms: list[Term], text: str) -> list[Term]:
+    """The terms that `text` uses."""
+    return [t for t in terms if usage_pattern(t).search(text)]
+
+
+def glossary_terms(path: Path = GLOSSARY) -> list[Term]:
+    """The glossary's terms (an empty list when the file is absent)."""
+    return load_terms(path.read_text(encoding="utf-8")) if path.exists() else []
