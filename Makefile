@@ -9,6 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
+NODE_MODULES := node_modules/.package-lock.json
 
 .PHONY: serve build test lint format import bench chromium clean
 
@@ -24,7 +26,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
-build: $(VENV)/.runtime
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+build: $(VENV)/.runtime $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
 
 serve: build
@@ -45,7 +50,8 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format scripts tests
 	$(BIN)/ruff check --fix scripts tests
 
-test: $(VENV)/.dev chromium lint
+test: $(VENV)/.dev $(NODE_MODULES) chromium lint
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 # Re-import the seed dump into docs/ (adds only entries that are not on the pages yet).
@@ -53,10 +59,10 @@ import: $(VENV)/.runtime
 	$(BIN)/python scripts/split_seed.py --report build/import-report.json
 
 # Speed budgets: each script prints its figures (tests check behaviour, not timings).
-bench: $(VENV)/.dev chromium
+bench: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_import.py
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_notebooks.py
 
 clean:
-	rm -rf site build .cache .pytest_cache
+	rm -rf site build .cache .pytest_cache node_modules

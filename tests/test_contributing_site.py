@@ -78,8 +78,9 @@ def test_builds_without_git_history(tmp_path: Path, shallow: bool):
         git(tree, "commit", "-q", "-m", "snapshot")
         git(tree, "commit", "-q", "--allow-empty", "-m", "later")  # depth 1 then cuts history
         git(tmp_path, "clone", "-q", "--depth", "1", f"file://{tree}", "shallow")
-        if (tree / ".cache").is_dir():  # untracked, so the clone lacks it
-            shutil.copytree(tree / ".cache", tmp_path / "shallow/.cache")
+        for untracked in (".cache", "node_modules"):  # installed, not committed: the clone lacks them
+            if (tree / untracked).is_dir():
+                shutil.copytree(tree / untracked, tmp_path / "shallow" / untracked)
         tree = tmp_path / "shallow"
         assert (tree / ".git/shallow").is_file()
     result = mkdocs_build(tree / "mkdocs.yml", tmp_path / "site")

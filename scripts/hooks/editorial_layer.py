@@ -3,7 +3,8 @@
 - on_config: writes includes/abbreviations.md from scripts/glossary.yaml (tooltips) and swaps
   `abbr` for its CJK-aware variant.
 - on_files: reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes.
-- on_page_markdown: appends 相关问题 to each entry; fills the errata and glossary pages.
+- on_page_markdown: appends 相关问题 to each entry; fills the errata, glossary and 参考文献 pages;
+  turns `[@key]` citations into links to the works in scripts/references.yaml.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import sys
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial import errata, glossary, related
+from editorial import bibliography, errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
@@ -28,6 +30,7 @@ SCRIPTS = Path(__file__).resolve().parents[1]
 ABBREVIATIONS = "includes/abbreviations.md"
 ERRATA_MARKER = "<!-- editorial:errata -->"
 GLOSSARY_MARKER = "<!-- editorial:glossary -->"
+REFERENCES_MARKER = "<!-- editorial:references -->"
 
 _state: dict = {}
 
@@ -54,13 +57,29 @@ def on_files(files, config):
         for e in find_entries(text)
     }
     groups = yaml.safe_load((SCRIPTS / "related.yaml").read_text())["groups"]
+    citations = [c for path, text in pages.items() for c in bibliography.find_citations(path, text)]
+    try:
+        works = bibliography.load(SCRIPTS / "references.yaml")
+        bibliography.check(works, citations)
+    except bibliography.BibliographyError as err:
+        raise PluginError(str(err)) from None
     _state.update(
+        works=works,
+        citations=citations,
         pages=pages,
         targets=targets,
         related=related.neighbours(groups, set(targets)),
-        notes=[(path, errata.parse_notes(text)) for path, text in pages.items()],
+        notes=_errata_notes(pages),
     )
     return files
+
+
+def _errata_notes(pages: dict[str, str]) -> list:
+    """Every page's 勘误 notes; a malformed note stops the build with one line naming it."""
+    try:
+        return [(path, errata.parse_notes(text)) for path, text in pages.items()]
+    except errata.ErrataError as err:
+        raise PluginError(str(err)) from None
 
 
 def _glossary_page() -> str:
@@ -78,12 +97,19 @@ def _glossary_page() -> str:
     return glossary.render(terms, topics, used_in)
 
 
-def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
+def _filled(markdown: str, src: str) -> str:
+    """The page's Markdown with its generated parts in place."""
     if src in _state["pages"]:
         return related.insert(markdown, src, _state["related"], _state["targets"])
     if src == "errata.md":
         return markdown.replace(ERRATA_MARKER, errata.render(_state["notes"]))
     if src == "glossary.md":
         return markdown.replace(GLOSSARY_MARKER, _glossary_page())
+    if src == "references.md":
+        listing = bibliography.render(_state["works"], _state["citations"], src)
+        return markdown.replace(REFERENCES_MARKER, listing)
     return markdown
+
+
+def on_page_markdown(markdown, page, config, files):
+    return bibliography.replace(_filled(markdown, page.file.src_uri), _state["works"])

@@ -25,7 +25,7 @@ class PageEntry:
     end: int
 
 
-def _outside_fences(lines: list[str]) -> list[bool]:
+def outside_fences(lines: list[str]) -> list[bool]:
     """For each line, whether it lies outside fenced code blocks."""
     flags, fenced = [], False
     for line in lines:
@@ -40,7 +40,7 @@ def _outside_fences(lines: list[str]) -> list[bool]:
 def find_entries(markdown: str) -> list[PageEntry]:
     """Entries of a page in order; an entry ends at the next level-1/2 heading or the page end."""
     lines = markdown.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     heads = [i for i, line in enumerate(lines) if outside[i] and SECTION_HEADING.match(line)]
     entries = []
     for n, i in enumerate(heads):
