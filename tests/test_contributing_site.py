@@ -78,7 +78,10 @@ def test_builds_without_git_history(tmp_path: Path, shallow: bool):
         git(tree, "commit", "-q", "-m", "snapshot")
         git(tree, "commit", "-q", "--allow-empty", "-m", "later")  # depth 1 then cuts history
         git(tmp_path, "clone", "-q", "--depth", "1", f"file://{tree}", "shallow")
-        for untracked in (".cache", "node_modules"):  # installed, not committed: the clone lacks them
+        for untracked in (
+            ".cache",
+            "node_modules",
+        ):  # installed, not committed: the clone lacks them
             if (tree / untracked).is_dir():
                 shutil.copytree(tree / untracked, tmp_path / "shallow" / untracked)
         tree = tmp_path / "shallow"

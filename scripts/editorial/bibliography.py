@@ -154,12 +154,11 @@ def render(works: dict[str, Work], citations: list[Citation], page: str) -> str:
         where = f"，{work.where}" if work.where else ""
         lines.append(f"- {authors}. {work.year}. [{work.title}]({work.url}){where}  ")
         refs = [
-            f"[{c.entry_title}]({related.link(page, related.Target(c.page, c.entry_title), c.entry_id)})"
+            f"[{c.entry_title}]({related.link(page, related.Target(c.page, ''), c.entry_id)})"
             for c in cited_by[work.key].values()
         ]
         lines.append(f"  引用它的题目：{'；'.join(refs)}")
     return "\n".join(lines)
-
 
 
 def find_citations(page: str, markdown: str) -> list[Citation]:

@@ -1,0 +1,103 @@
+"""The rules every entry of a topic page follows, reported as `file:line: message`.
+
+An entry is `## 问句？ {#id}`, its 关键词 line, a 参考答案 block that cites at least one work
+(`[@key]`), and for entries from the seed the 原始回答 block. An entry the importer has just added
+carries a 待审核 note instead of a 参考答案 until an editor writes one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seedsplit.pagetext import find_entries
+
+from .bibliography import CITATION
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ANSWER_OPEN = "/// html | div.qa-answer"
+ORIGINAL_OPEN = "/// details | 原始回答"
+BLOCK_CLOSE = "///"
+PENDING = '!!! note "待审核"'
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: where, and what to write instead."""
+
+    page: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"docs/{self.page}:{self.line}: {self.message}"
+
+
+def _block(lines: list[str], opener: str, start: int, end: int) -> tuple[int, int] | None:
+    """(first, last) line of the `///` block opened by `opener` within [start, end), or None."""
+    first = next((i for i in range(start, end) if lines[i].strip() == opener), None)
+    if first is None:
+        return None
+    last = next((i for i in range(first + 1, end) if lines[i].strip() == BLOCK_CLOSE), end)
+    return first, last
+
+
+def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
+    at = entry.start + 1
+    found = []
+    if not ID.match(entry.id):
+        found.append(
+            Problem(page, at, f"id「{entry.id}」只能用小写英文、数字和连字符，如 kv-cache")
+        )
+    if not entry.title.endswith("？"):
+        found.append(Problem(page, at, f"题目「{entry.title}」要写成问句，以全角问号「？」结尾"))
+    body = lines[entry.start + 1 : entry.end]
+    if not any(line.strip() for line in body):
+        return [*found, Problem(page, at, "这道题没有内容：在标题下写参考答案")]
+    answer = _block(lines, ANSWER_OPEN, entry.start, entry.end)
+    if answer is None:
+        if not any(line.startswith(PENDING) for line in body):
+            found.append(
+                Problem(page, at, f"缺少参考答案：在关键词行之后写「{ANSWER_OPEN}」…「///」块")
+            )
+        return found
+    first, last = answer
+    if last == entry.end:
+        found.append(Problem(page, first + 1, "参考答案块没有结束：在答案末尾单独一行写「///」"))
+    text = lines[first + 1 : last]
+    if not any(line.strip() for line in text):
+        found.append(Problem(page, first + 1, "参考答案是空的"))
+    elif not any(CITATION.search(line) for line in text):
+        found.append(
+            Problem(
+                page,
+                first + 1,
+                "参考答案至少要引用一篇文献：写 [@key]，key 见 scripts/references.yaml",
+            )
+        )
+    original = _block(lines, ORIGINAL_OPEN, last, entry.end)
+    if original and not any(line.strip() for line in lines[original[0] + 2 : original[1]]):
+        found.append(Problem(page, original[0] + 1, "原始回答块是空的：删掉这个块，或放回原文"))
+    return found
+
+
+def page_problems(page: str, markdown: str) -> list[Problem]:
+    """Every broken entry rule on one topic page, in page order."""
+    lines = markdown.split("\n")
+    return [p for e in find_entries(markdown) for p in _entry_problems(page, lines, e)]
+
+
+def duplicate_ids(pages: dict[str, str]) -> list[Problem]:
+    """An id used twice, anywhere across the pages, with both places named."""
+    first: dict[str, tuple[str, int]] = {}
+    found = []
+    for page, markdown in pages.items():
+        for e in find_entries(markdown):
+            if e.id in first:
+                where, line = first[e.id]
+                found.append(
+                    Problem(page, e.start + 1, f"id「{e.id}」已在 docs/{where}:{line} 用过，换一个")
+                )
+            else:
+                first[e.id] = (page, e.start + 1)
+    return found
