@@ -126,7 +126,7 @@ def load(tmp_path: Path, records: list[dict]) -> dict[str, bibliography.Work]:
     ("records", "expected"),
     [
         ([{**WORK, "arxiv": "2104.986"}], "格式不对"),
-        ([{**WORK, "key": "Su-2021"}], "键名只用小写字母和数字"),
+        ([{**WORK, "key": "Su_2021"}], "键名只用小写字母、数字和连字符"),
         ([WORK, {**WORK, "key": "roformer2021"}], "同时登记为"),
         ([{k: v for k, v in WORK.items() if k != "checked"}], "缺少字段 checked"),
     ],

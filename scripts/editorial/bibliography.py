@@ -19,10 +19,10 @@ from seedsplit.pagetext import find_entries, outside_fences
 
 from . import related
 
-CITATION = re.compile(r"\[@(?P<key>[a-z][a-z0-9]*)\]")
-KEY = re.compile(r"^[a-z][a-z0-9]*$")
+CITATION = re.compile(r"\[@(?P<key>[a-z][a-z0-9-]*)\]")
+KEY = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 ARXIV = re.compile(r"^\d{4}\.\d{4,5}$")
-REQUIRED = ("key", "authors", "year", "title", "url", "checked")
+REQUIRED = ("key", "authors", "title", "url", "checked")
 
 
 class BibliographyError(ValueError):
@@ -35,10 +35,10 @@ class Work:
 
     key: str
     authors: tuple[str, ...]
-    year: int
     title: str
     url: str
     checked: str
+    year: int | None = None  # a paper's year; documentation may have none
     arxiv: str = ""
     venue: str = ""
 
@@ -48,7 +48,7 @@ class Work:
         first = self.authors[0]
         surname = first if re.search(r"[\u4e00-\u9fff]", first) else first.split()[-1]
         etal = " et al." if len(self.authors) > 1 else ""
-        return f"{surname}{etal}, {self.year}"
+        return f"{surname}{etal}, {self.year}" if self.year else f"{first}{etal}"
 
     @property
     def where(self) -> str:
@@ -72,13 +72,15 @@ class Citation:
 
 def _work(record: dict, n: int) -> Work:
     missing = [f for f in REQUIRED if not record.get(f)]
+    if record.get("arxiv") and not record.get("year"):
+        missing.append("year")
     where = f"scripts/references.yaml 第 {n} 条（{record.get('key', '?')}）"
     if missing:
         raise BibliographyError(f"{where}：缺少字段 {', '.join(missing)}")
     if not KEY.match(record["key"]):
         raise BibliographyError(
-            f"{where}：键名只用小写字母和数字：论文写成「第一作者姓 + 年份 + 标题首词」，"
-            "如 su2021roformer；文档写成「机构 + 主题」，如 hfpeftlora"
+            f"{where}：键名只用小写字母、数字和连字符：论文写成「第一作者姓 + 年份 + 标题首词」，"
+            "如 su2021roformer；文档写成「机构-主题」，如 hf-peft-lora"
         )
     arxiv = str(record.get("arxiv") or "")
     if arxiv and not ARXIV.match(arxiv):
@@ -89,7 +91,7 @@ def _work(record: dict, n: int) -> Work:
     return Work(
         key=record["key"],
         authors=tuple(authors if isinstance(authors, list) else [authors]),
-        year=int(record["year"]),
+        year=int(record["year"]) if record.get("year") else None,
         title=str(record["title"]),
         url=str(record["url"]),
         checked=str(record["checked"]),
@@ -149,10 +151,11 @@ def render(works: dict[str, Work], citations: list[Citation], page: str) -> str:
     for c in citations:
         cited_by[c.key].setdefault(c.entry_id, c)
     lines = []
-    for work in sorted(works.values(), key=lambda w: (w.authors[0].split()[-1].lower(), w.year)):
+    for work in sorted(works.values(), key=lambda w: (w.authors[0].split()[-1].lower(), w.key)):
         authors = ", ".join(work.authors)
+        year = f" {work.year}." if work.year else ""
         where = f"，{work.where}" if work.where else ""
-        lines.append(f"- {authors}. {work.year}. [{work.title}]({work.url}){where}  ")
+        lines.append(f"- {authors}.{year} [{work.title}]({work.url}){where}  ")
         refs = [
             f"[{c.entry_title}]({related.link(page, related.Target(c.page, ''), c.entry_id)})"
             for c in cited_by[work.key].values()
