@@ -6,7 +6,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import import_into
+from helpers import ROOT, import_into
+from seedsplit.pagetext import find_entries
 from seedsplit.topics import TOPICS
 
 
@@ -15,10 +16,11 @@ def report(tmp_path_factory):
     return import_into(tmp_path_factory.mktemp("import") / "docs")
 
 
-def test_every_entry_anchor_exists(built_site, report):
+def test_every_seed_entry_has_an_anchor_on_the_site(built_site, report):
+    """Wherever an editor has moved it, each entry the importer makes from the seed is reachable."""
+    html = "".join((built_site / t.slug / "index.html").read_text("utf-8") for t in TOPICS)
     for entry in report["entries"]:
-        page = (built_site / entry["topic"] / "index.html").read_text(encoding="utf-8")
-        assert f'id="{entry["id"]}"' in page, entry["id"]
+        assert f'id="{entry["id"]}"' in html, entry["id"]
 
 
 def test_nav_holds_the_topics(built_site):
@@ -45,12 +47,15 @@ def test_pages_request_nothing_from_other_hosts(page, site_url, path):
     assert foreign == []
 
 
-def test_home_lists_topics_with_counts(page, site_url, report):
+def test_home_lists_topics_with_counts(page, site_url):
     page.goto(site_url)
     assert page.locator("h1").first.inner_text().startswith("大模型面试知识库")
     cards = page.locator("article .topic-cards > ul > li")
     assert cards.count() == len(TOPICS)
-    counts = {t.slug: sum(e["topic"] == t.slug for e in report["entries"]) for t in TOPICS}
+    counts = {
+        t.slug: len(find_entries((ROOT / "docs" / t.slug / "index.md").read_text("utf-8")))
+        for t in TOPICS
+    }
     for n, topic in enumerate(TOPICS):
         card = cards.nth(n)
         assert card.locator("a").first.get_attribute("href").endswith(f"/{topic.slug}/")

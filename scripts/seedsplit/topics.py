@@ -22,51 +22,58 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "architecture",
         "模型架构",
-        "Transformer 的结构与各个部件：注意力与多头机制、归一化（LayerNorm、BatchNorm、RMSNorm）、"
-        "位置编码、token 与词表，以及 Encoder-only、Decoder-only、Encoder-Decoder 等模型家族"
-        "和 Mamba 这类新架构。面试里问“为什么这样设计”的题目大多在这里。",
+        "Transformer 的结构与各个部件：缩放点积注意力与因果掩码、多头机制、归一化（LayerNorm、"
+        "RMSNorm）、FFN 与 SwiGLU、位置编码（RoPE、ALiBi）与长上下文扩展、"
+        "分词与词表、MoE，以及 Encoder-only、Decoder-only 等模型家族和 Mamba 这类新架构。"
+        "面试里问“为什么这样设计”的题目大多在这里。",
     ),
     Topic(
         "fine-tuning",
         "微调",
-        "如何让预训练好的模型适应具体任务：LoRA、P-Tuning 等参数高效微调（PEFT），监督微调（SFT），"
-        "指令微调与提示微调，以及微调带来的灾难性遗忘和领域数据与通用数据的配比。",
+        "如何让预训练好的模型适应具体任务：LoRA、QLoRA 及其变体等参数高效微调（PEFT），"
+        "SFT 数据的构造、损失与超参数，指令数据合成，模型合并与长文本微调，"
+        "以及微调带来的灾难性遗忘和数据配比。",
     ),
     Topic(
         "diffusion",
         "扩散模型",
-        "图像生成方向的高频题：Stable Diffusion 的组成（文本编码器、U-Net、VAE）、"
-        "文本如何控制生成、潜空间扩散为何更快、扩散模型的训练方式，以及 SDXL 的两阶段流程。",
+        "图像生成方向的高频题：DDPM 与 DDIM 的原理、采样器与蒸馏加速、Classifier-Free Guidance、"
+        "ControlNet 与个性化定制、DiT 与 Flow Matching、评估指标，"
+        "以及 Stable Diffusion 与 SDXL 的结构和流程。",
     ),
     Topic(
         "rl",
         "强化学习与对齐",
-        "强化学习的基本概念（智能体、环境、状态、动作、奖励）、奖励最大化，以及它在大模型上的应用："
-        "RLHF、奖励模型、后训练流程和对齐问题。",
+        "强化学习的基本概念（价值函数、贝尔曼方程、策略梯度、Actor-Critic、on/off-policy），"
+        "以及它在大模型上的应用：RLHF 与奖励模型、PPO、DPO、GRPO、可验证奖励与推理模型、"
+        "奖励黑客和对齐问题。",
     ),
     Topic(
         "inference",
         "推理优化",
-        "让模型生成得更快、更省、更好：KV Cache，MQA/GQA，FlashAttention，解码与采样策略"
-        "（温度、Beam Search、重复问题），以及知识蒸馏等压缩方法。",
+        "让模型生成得更快、更省、更好：Prefill 与 Decode、KV Cache 及其压缩，"
+        "MQA/GQA/MLA，FlashAttention，解码与采样策略，量化（GPTQ、AWQ、"
+        "SmoothQuant），PagedAttention、连续批处理、前缀缓存与投机解码等推理服务技术，"
+        "以及知识蒸馏。",
     ),
     Topic(
         "training",
         "预训练与分布式训练",
-        "大模型是怎样训练出来的：预训练流程与数据处理，显存占用与 OOM，ZeRO 与各种并行方式，"
-        "以及训练过程中的 loss spike 等稳定性问题。",
+        "大模型是怎样训练出来的：Scaling Law、预训练数据清洗、优化器与学习率、混合精度，"
+        "显存占用与 OOM，数据/张量/流水线/序列并行与 ZeRO、FSDP，以及 loss spike 等稳定性问题。",
     ),
     Topic(
         "multimodal",
         "多模态",
-        "文本之外的模态：CLIP 的图文对比学习，Q-Former 等模态对齐方法，视觉语言模型，"
-        "以及开放世界的目标检测。",
+        "文本之外的模态：ViT 与 CLIP/SigLIP 的图文对比学习，"
+        "Q-Former、LLaVA 等视觉语言模型的结构与训练，"
+        "高分辨率与视频输入，语音接入，多模态幻觉，以及统一理解与生成的模型。",
     ),
     Topic(
         "applications",
         "应用与幻觉",
-        "把大模型用起来时的问题：LangChain 等应用框架的模块，检索增强生成（RAG）、工具调用，"
-        "以及幻觉的成因与缓解。",
+        "把大模型用起来时的问题：RAG 的流程、检索、向量索引与评估，Agent 与工具调用，思维链，"
+        "Prompt 注入，模型评测，以及幻觉的检测与缓解。",
     ),
 )
 SLUGS = tuple(t.slug for t in TOPICS)
