@@ -155,7 +155,8 @@ def render(works: dict[str, Work], citations: list[Citation], page: str) -> str:
         authors = ", ".join(work.authors)
         year = f" {work.year}." if work.year else ""
         where = f"，{work.where}" if work.where else ""
-        lines.append(f"- {authors}.{year} [{work.title}]({work.url}){where}  ")
+        stop = "" if authors.endswith(".") else "."
+        lines.append(f"- {authors}{stop}{year} [{work.title}]({work.url}){where}  ")
         refs = [
             f"[{c.entry_title}]({related.link(page, related.Target(c.page, ''), c.entry_id)})"
             for c in cited_by[work.key].values()
