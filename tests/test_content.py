@@ -85,8 +85,16 @@ def test_a_well_formed_entry_passes():
         (("/// html | div.qa-answer", "参考答案："), "缺少参考答案"),
         ((" [@su2021roformer]", ""), "至少要引用一篇文献"),
         (("原文。", ""), "原始回答块是空的"),
+        (("用旋转矩阵", "用 $p(x_t\\mid x_{<t})$ 和旋转矩阵"), "写成「\\lt 」"),
     ],
-    ids=["id-form", "title-not-a-question", "no-answer", "no-citation", "empty-original"],
+    ids=[
+        "id-form",
+        "title-not-a-question",
+        "no-answer",
+        "no-citation",
+        "empty-original",
+        "tag-in-math",
+    ],
 )
 def test_each_entry_rule_fails_with_its_message(change, expected):
     messages = problems_of(ENTRY.replace(*change))

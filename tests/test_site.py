@@ -94,3 +94,11 @@ def test_phone_view_has_no_horizontal_overflow(browser, site_url, path):
 def test_404_page_is_chinese(built_site):
     page = (built_site / "404.html").read_text(encoding="utf-8")
     assert "没有找到这一页" in page
+
+
+def test_no_raw_html_block_is_left_unparsed(built_site):
+    """A `markdown` attribute left in the HTML means the block was swallowed as text
+    (for example by a `<` before a letter in a formula)."""
+    for html_file in built_site.glob("**/*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert " markdown>" not in html and "<p><p " not in html, html_file

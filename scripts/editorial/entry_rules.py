@@ -19,6 +19,9 @@ ANSWER_OPEN = "/// html | div.qa-answer"
 ORIGINAL_OPEN = "/// details | 原始回答"
 BLOCK_CLOSE = "///"
 PENDING = '!!! note "待审核"'
+MATH = re.compile(r"\$\$(.+?)\$\$|\$[^$\n]+?\$", re.S)
+# In math, `<` before a letter reads as an HTML tag to Markdown and swallows what follows.
+TAG_IN_MATH = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 @dataclass(frozen=True)
@@ -81,10 +84,23 @@ def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
     return found
 
 
+def _math_problems(page: str, markdown: str) -> list[Problem]:
+    return [
+        Problem(
+            page,
+            markdown.count("\n", 0, m.start() + tag.start()) + 1,
+            "公式里「<」紧跟字母会被当成 HTML 标签：写成「\\lt 」，如 x_{\\lt t}",
+        )
+        for m in MATH.finditer(markdown)
+        for tag in TAG_IN_MATH.finditer(m[0])
+    ]
+
+
 def page_problems(page: str, markdown: str) -> list[Problem]:
     """Every broken entry rule on one topic page, in page order."""
     lines = markdown.split("\n")
-    return [p for e in find_entries(markdown) for p in _entry_problems(page, lines, e)]
+    found = [p for e in find_entries(markdown) for p in _entry_problems(page, lines, e)]
+    return sorted([*found, *_math_problems(page, markdown)], key=lambda p: p.line)
 
 
 def duplicate_ids(pages: dict[str, str]) -> list[Problem]:
