@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine:
 #   make serve   create .venv, install the site's pinned runtime, build, serve on 127.0.0.1:8000
-#   make test    install what the tests need (dev tools, Chromium), lint, build and run every test
+#   make check   the contributor's check: content rules, changed notebooks, strict build (seconds)
+#   make test    install what the tests need (dev tools, Chromium), lint, check, then every test
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
 NODE_MODULES := node_modules/.package-lock.json
 
-.PHONY: serve build test lint format import bench chromium clean
+.PHONY: serve build check test lint format import bench chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +51,11 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format scripts tests
 	$(BIN)/ruff check --fix scripts tests
 
-test: $(VENV)/.dev $(NODE_MODULES) chromium lint
+# One message per mistake, with its file and line; stops at the first step that fails.
+check: $(VENV)/.dev $(NODE_MODULES)
+	$(BIN)/python scripts/check.py
+
+test: $(VENV)/.dev $(NODE_MODULES) chromium lint check
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

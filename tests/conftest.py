@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -23,6 +24,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# Copied trees keep .cache (notebook outputs, JupyterLite): it speeds the build and holds no git data.
+NOT_SOURCE = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache"}
+
+
+def source_copy(dest: Path) -> Path:
+    """The working tree without git history, like an unpacked source tarball."""
+    ignore = shutil.ignore_patterns(*NOT_SOURCE, "__pycache__")
+    shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    return dest
 
 
 def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:

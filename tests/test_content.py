@@ -6,50 +6,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from editorial import bibliography, entry_rules, related
-
-from seedsplit.pagetext import find_entries
-from seedsplit.topics import SLUGS as TOPICS
+from editorial import bibliography, content_check, entry_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "scripts" / "references.yaml"
 
 
-def topic_pages() -> dict[str, str]:
-    """Path inside docs/ -> Markdown, for every topic page."""
-    return {
-        f"{t}/index.md": (ROOT / "docs" / t / "index.md").read_text(encoding="utf-8")
-        for t in TOPICS
-        if (ROOT / "docs" / t / "index.md").exists()
-    }
-
-
-@pytest.mark.parametrize("page", sorted(topic_pages()))
-def test_every_entry_follows_the_entry_rules(page):
-    problems = entry_rules.page_problems(page, topic_pages()[page])
+def test_the_repository_passes_every_content_rule():
+    """The same rules `make check` applies; here so that a pytest run alone also sees them."""
+    problems = content_check.collect(ROOT)
     assert not problems, "\n".join(map(str, problems))
-
-
-def test_ids_are_unique_across_pages():
-    problems = entry_rules.duplicate_ids(topic_pages())
-    assert not problems, "\n".join(map(str, problems))
-
-
-def test_every_entry_has_a_related_question_both_ways():
-    pages = topic_pages()
-    ids = {e.id for text in pages.values() for e in find_entries(text)}
-    declared = yaml.safe_load((ROOT / "scripts" / "related.yaml").read_text(encoding="utf-8"))
-    links = related.neighbours(declared["groups"], ids)
-    lonely = sorted(ids - set(links) - set(declared.get("alone") or []))
-    assert not lonely, f"entries without 相关问题: {lonely}"
-    assert all(a in links[b] for a in links for b in links[a])
-
-
-def test_bibliography_is_valid_and_every_work_is_cited():
-    works = bibliography.load(REFERENCES)
-    citations = [c for p, t in topic_pages().items() for c in bibliography.find_citations(p, t)]
-    bibliography.check(works, citations)
-    assert all(w.checked for w in works.values())
 
 
 ENTRY = """## 什么是 RoPE？ {#rope}
@@ -166,3 +132,34 @@ def test_citations_become_links_and_the_listing_names_citing_entries(tmp_path):
     listing = bibliography.render(works, cites, "references.md")
     assert "arXiv:2104.09864" in listing
     assert "[什么是 RoPE？](arch/index.md#rope)" in listing
+
+
+def test_raw_html_is_refused_outside_code_and_math_but_allowed_inline_tags_pass():
+    page = "H<sub>2</sub>O、`<eos>`、$x_{<t}$、<https://example.org>\n\n```\n<div>\n```\n"
+    assert content_check.raw_html_problems("docs/p.md", page) == []
+    (problem,) = content_check.raw_html_problems("docs/p.md", "一\n<div onclick=x>二</div>\n")
+    assert (problem.line, "<div>") == (2, problem.message.split("标签 ")[1][:5])
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("---\ntags:\n  - LoRA\n---\n", None),
+        ("---\ntags:\n  - [LoRA\n---\n", "不是合法的 YAML"),
+        ("---\ntags: LoRA\n---\n", "tags 要写成一串词"),
+        ("---\ntags:\n  - LoRA\n", "没有结束"),
+    ],
+    ids=["valid", "malformed", "tags-not-a-list", "unclosed"],
+)
+def test_front_matter_must_be_yaml_with_a_list_of_tags(front, expected):
+    problems = content_check.front_matter_problems("docs/p.md", front + "# 标题\n")
+    assert [expected in p.message for p in problems] == ([True] if expected else [])
+
+
+def test_links_to_questions_must_name_an_existing_id():
+    ids = {"rl/index.md": {"dpo"}, "inference/index.md": {"kv"}}
+    page = "[a](#dpo) [b](../inference/index.md#kv) [c](../inference/#nope) [d](https://x.org/#y)\n"
+    (problem,) = content_check.anchor_problems("docs/rl/index.md", page, ids)
+    assert "docs/inference/index.md 上不存在的题目 #nope" in problem.message
+    (problem,) = content_check.anchor_problems("docs/rl/index.md", "[a](#dqn)", ids)
+    assert "docs/rl/index.md 上不存在的题目 #dqn" in problem.message

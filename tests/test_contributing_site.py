@@ -9,15 +9,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, source_copy
 
 EDIT_PREFIX = "https://github.com/llm-interview-zh/llm-interview-zh/edit/main/"
 EDIT_LINK = re.compile(r'<a href="([^"]+)" title="编辑此页"')
 UPDATED = re.compile(r'git-revision-date-localized-plugin-date"[^>]*>(\d{4}年\d{1,2}月\d{1,2}日)<')
 EXTERNAL = re.compile(r'<a [^>]*href="((?:https?:)?//[^"]*)"')
 HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)
-# Copied trees keep .cache (notebook outputs, JupyterLite): it speeds the build and holds no git data.
-NOT_SOURCE = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache"}
 
 
 def pages(site: Path) -> list[Path]:
@@ -27,13 +25,6 @@ def pages(site: Path) -> list[Path]:
         for p in sorted(site.rglob("*.html"))
         if p.name != "404.html" and 'name="generator" content="mkdocs-' in p.read_text("utf-8")
     ]
-
-
-def source_copy(dest: Path) -> Path:
-    """The working tree without git history, like an unpacked source tarball."""
-    ignore = shutil.ignore_patterns(*NOT_SOURCE, "__pycache__")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
 
 
 def git(cwd: Path, *args: str) -> None:

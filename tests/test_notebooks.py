@@ -9,27 +9,28 @@ from pathlib import Path
 
 import nbclient
 import pytest
-import yaml
 from nbtools import backlinks, page
 from nbtools.links import github_repo, launch_links, site_settings
 from nbtools.sources import discover, export, read_source, site_links
 from sync_notebooks import stale_exports
 
+from seedsplit.pagetext import find_entries
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = discover()
 BUDGET_SECONDS = 30
 CORE_TOPICS = {"architecture", "fine-tuning", "diffusion", "rl", "inference"}
-CURATION = {
-    e["id"]: e["topic"]
-    for e in yaml.safe_load((ROOT / "scripts" / "curation.yaml").read_text(encoding="utf-8"))[
-        "entries"
-    ]
+# Where each entry lives, read from the topic pages themselves.
+ENTRY_TOPIC = {
+    e.id: page.parent.name
+    for page in (ROOT / "docs").glob("*/index.md")
+    for e in find_entries(page.read_text(encoding="utf-8"))
 }
 ids = [nb.name for nb in NOTEBOOKS]
 
 
 def test_one_notebook_per_core_topic():
-    topics = {CURATION[e] for nb in NOTEBOOKS for e in nb.entries}
+    topics = {ENTRY_TOPIC[e] for nb in NOTEBOOKS for e in nb.entries}
     assert topics >= CORE_TOPICS
 
 
@@ -65,8 +66,8 @@ def test_declared_entries_exist_and_are_linked_first(nb):
     assert nb.entries, "metadata llm_interview.entries lists the entries it illustrates"
     first = read_source(nb.source).cells[0].source
     for entry in nb.entries:
-        assert entry in CURATION, entry
-        assert f"../{CURATION[entry]}/index.md#{entry})" in first
+        assert entry in ENTRY_TOPIC, entry
+        assert f"../{ENTRY_TOPIC[entry]}/index.md#{entry})" in first
 
 
 def test_exports_are_in_sync_and_output_free():

@@ -8,11 +8,11 @@ carries a 待审核 note instead of a 参考答案 until an editor writes one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from seedsplit.pagetext import find_entries
+from seedsplit.pagetext import ENTRY_HEADING, find_entries, outside_fences
 
 from .bibliography import CITATION
+from .problem import Problem
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANSWER_OPEN = "/// html | div.qa-answer"
@@ -22,18 +22,6 @@ PENDING = '!!! note "待审核"'
 MATH = re.compile(r"\$\$(.+?)\$\$|\$[^$\n]+?\$", re.S)
 # In math, `<` before a letter reads as an HTML tag to Markdown and swallows what follows.
 TAG_IN_MATH = re.compile(r"<(?=[A-Za-z/!?])")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule: where, and what to write instead."""
-
-    page: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"docs/{self.page}:{self.line}: {self.message}"
 
 
 def _block(lines: list[str], opener: str, start: int, end: int) -> tuple[int, int] | None:
@@ -46,6 +34,7 @@ def _block(lines: list[str], opener: str, start: int, end: int) -> tuple[int, in
 
 
 def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
+    page = f"docs/{page}"
     at = entry.start + 1
     found = []
     if not ID.match(entry.id):
@@ -87,7 +76,7 @@ def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
 def _math_problems(page: str, markdown: str) -> list[Problem]:
     return [
         Problem(
-            page,
+            f"docs/{page}",
             markdown.count("\n", 0, m.start() + tag.start()) + 1,
             "公式里「<」紧跟字母会被当成 HTML 标签：写成「\\lt 」，如 x_{\\lt t}",
         )
@@ -96,11 +85,25 @@ def _math_problems(page: str, markdown: str) -> list[Problem]:
     ]
 
 
+def _headings_without_id(page: str, lines: list[str]) -> list[Problem]:
+    return [
+        Problem(
+            f"docs/{page}",
+            n,
+            "题目缺少 id：在标题末尾加一个空格和 {#英文-id}，"
+            "如「## 什么是 KV Cache？ {#kv-cache}」",
+        )
+        for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1)
+        if prose and line.startswith("## ") and not ENTRY_HEADING.match(line)
+    ]
+
+
 def page_problems(page: str, markdown: str) -> list[Problem]:
     """Every broken entry rule on one topic page, in page order."""
     lines = markdown.split("\n")
     found = [p for e in find_entries(markdown) for p in _entry_problems(page, lines, e)]
-    return sorted([*found, *_math_problems(page, markdown)], key=lambda p: p.line)
+    found += _headings_without_id(page, lines) + _math_problems(page, markdown)
+    return sorted(found, key=lambda p: p.line)
 
 
 def duplicate_ids(pages: dict[str, str]) -> list[Problem]:
@@ -112,7 +115,12 @@ def duplicate_ids(pages: dict[str, str]) -> list[Problem]:
             if e.id in first:
                 where, line = first[e.id]
                 found.append(
-                    Problem(page, e.start + 1, f"id「{e.id}」已在 docs/{where}:{line} 用过，换一个")
+                    Problem(
+                        f"docs/{page}",
+                        e.start + 1,
+                        f"id「{e.id}」已在 docs/{where}:{line} 用过：换一个没用过的 id"
+                        "（已发布的 id 不要改，改新加的那个）",
+                    )
                 )
             else:
                 first[e.id] = (page, e.start + 1)

@@ -26,7 +26,11 @@ FIELD = re.compile(r"^\*\*(?P<name>问题|更正|来源)\*\*：(?P<value>.+)$")
 
 
 class ErrataError(ValueError):
-    """A 勘误 note that does not follow the agreed form."""
+    """A 勘误 note that does not follow the agreed form, at a 1-based line of its page."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -58,14 +62,20 @@ def _note(lines: list[str], i: int, m: re.Match[str], entry_id: str, title: str)
         m = FIELD.match(line.strip())
         if m:
             fields[m["name"]] = m["value"].strip()
-    where = f"{entry_id}, line {i + 1}"
     if kind not in KINDS:
-        raise ErrataError(f"{where}: unknown kind {kind!r}, expected one of {KINDS}")
+        raise ErrataError(
+            i + 1, f'勘误类型「{kind}」不认识：只能是 {"、".join(KINDS)}，如 !!! bug "勘误 · 事实"'
+        )
     missing = [f for f in ("问题", "更正") if f not in fields]
     if kind != "错别字" and "来源" not in fields:
         missing.append("来源")
     if missing:
-        raise ErrataError(f"{where}: 勘误 note lacks {', '.join(missing)}")
+        example = "；".join(f"**{f}**：……" for f in missing)
+        raise ErrataError(
+            i + 1,
+            f"勘误缺少 {'、'.join(missing)}：在这条勘误里缩进 4 格补一行 {example}"
+            "（来源写论文或官方文档的链接；只有错别字可以不写来源）",
+        )
     return Note(entry_id, title, kind, fields["问题"], fields["更正"], fields.get("来源", ""))
 
 
@@ -79,7 +89,9 @@ def parse_notes(markdown: str) -> list[Note]:
             if m:
                 notes.append(_note(lines, i, m, entry.id, entry.title))
             elif ANY_ERRATUM.match(lines[i]):
-                raise ErrataError(f'{entry.id}, line {i + 1}: use !!! bug "勘误 · 类型"')
+                raise ErrataError(
+                    i + 1, '勘误的写法不对：写成 !!! bug "勘误 · 事实"（或 翻译、错别字）'
+                )
     return notes
 
 

@@ -31,11 +31,16 @@ def neighbours(groups: list[list[str]], known: set[str]) -> dict[str, list[str]]
     for group in groups:
         unknown = [i for i in group if i not in known]
         if unknown:
-            raise RelatedError(f"unknown entry ids in related.yaml: {unknown}")
+            raise RelatedError(
+                f"scripts/related.yaml：页面上没有这些 id 的题目：{'、'.join(unknown)}；检查拼写"
+            )
         for a, b in combinations(group, 2):
             pair = frozenset((a, b))
             if a == b or pair in seen:
-                raise RelatedError(f"relation {a} <-> {b} declared twice or with itself")
+                raise RelatedError(
+                    f"scripts/related.yaml：{a} 和 {b} 的关系写了两次（或和自己相关）："
+                    "删掉重复的那一组"
+                )
             seen.add(pair)
             result.setdefault(a, []).append(b)
             result.setdefault(b, []).append(a)

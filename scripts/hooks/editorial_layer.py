@@ -68,18 +68,28 @@ def on_files(files, config):
         citations=citations,
         pages=pages,
         targets=targets,
-        related=related.neighbours(groups, set(targets)),
+        related=_neighbours(groups, set(targets)),
         notes=_errata_notes(pages),
     )
     return files
 
 
+def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
+    try:
+        return related.neighbours(groups, ids)
+    except related.RelatedError as err:
+        raise PluginError(str(err)) from None
+
+
 def _errata_notes(pages: dict[str, str]) -> list:
     """Every page's 勘误 notes; a malformed note stops the build with one line naming it."""
-    try:
-        return [(path, errata.parse_notes(text)) for path, text in pages.items()]
-    except errata.ErrataError as err:
-        raise PluginError(str(err)) from None
+    found = []
+    for path, text in pages.items():
+        try:
+            found.append((path, errata.parse_notes(text)))
+        except errata.ErrataError as err:
+            raise PluginError(f"docs/{path}:{err.line}: {err}") from None
+    return found
 
 
 def _glossary_page() -> str:

@@ -1,0 +1,220 @@
+"""Every rule a page must follow, checked over the whole tree in well under a second.
+
+`make check` runs these before a strict build; the build's hooks raise on the same rules, so the
+two never disagree. Each finding is a `Problem` naming file, line and what to write instead.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+from lint_copy import lint_text, load_seed
+from nbtools.sources import discover
+
+from seedsplit.pagetext import find_entries, outside_fences
+from seedsplit.topics import SLUGS as TOPICS
+
+from . import bibliography, entry_rules, errata, related
+from .problem import Problem
+
+# Inline tags a page may write as HTML; everything else is Markdown or a code span.
+ALLOWED_TAGS = frozenset({"br", "sub", "sup", "kbd", "mark", "small"})
+TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+COMMENT = re.compile(r"<!--.*?-->")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+
+
+def _line_of(lines: list[str], pattern: str) -> int:
+    """The 1-based line where an id first appears as a whole word (1 when nowhere)."""
+    word = re.compile(rf"(?<![\w-]){re.escape(pattern)}(?![\w-])")
+    return next((n for n, line in enumerate(lines, 1) if word.search(line)), 1)
+
+
+def front_matter_problems(path: str, markdown: str) -> list[Problem]:
+    """Front matter must be YAML of a mapping; tags a list of words."""
+    m = FRONT_MATTER.match(markdown)
+    if not markdown.startswith("---\n"):
+        return []
+    if not m:
+        return [Problem(path, 1, "front matter 没有结束：在元数据之后单独一行写「---」")]
+    try:
+        meta = yaml.safe_load(m[1])
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return [
+            Problem(
+                path,
+                line,
+                "front matter 不是合法的 YAML：检查缩进和冒号，如「tags:」下一行写「  - LoRA」",
+            )
+        ]
+    if not isinstance(meta, dict):
+        return [Problem(path, 2, "front matter 要写成「键: 值」，如「tags: [LoRA]」")]
+    tags = meta.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+        line = _line_of(markdown.split("\n"), "tags")
+        return [Problem(path, line, "tags 要写成一串词，每行一个：「  - LoRA」")]
+    return []
+
+
+def _without_math(markdown: str) -> str:
+    """The page with formulas blanked out (a `<` in math is not a tag), lines kept in place."""
+    return entry_rules.MATH.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
+
+
+def raw_html_problems(path: str, markdown: str) -> list[Problem]:
+    """HTML tags written into a page (outside code and math) other than a few inline ones."""
+    lines = _without_math(markdown).split("\n")
+    found = []
+    for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
+        text = COMMENT.sub("", AUTOLINK.sub("", CODE_SPAN.sub("", line))) if prose else ""
+        tag = next((m[1] for m in TAG.finditer(text) if m[1].lower() not in ALLOWED_TAGS), None)
+        if tag:
+            found.append(
+                Problem(
+                    path,
+                    n,
+                    f"页面里不能写 HTML 标签 <{tag}>：要显示尖括号就放进反引号，如 `<{tag}>`；"
+                    f"排版用 Markdown（可以直接写的只有 {'、'.join(sorted(ALLOWED_TAGS))}）",
+                )
+            )
+    return found
+
+
+def anchor_problems(path: str, markdown: str, ids: dict[str, set[str]]) -> list[Problem]:
+    """Links to a question (`#id`, `../topic/index.md#id`) must name an id on that page."""
+    lines = markdown.split("\n")
+    here = path.removeprefix("docs/")
+    found = []
+    for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
+        if not prose:
+            continue
+        for target in LINK_TARGET.findall(CODE_SPAN.sub("", line)):
+            if "://" in target or "#" not in target:
+                continue
+            file, anchor = target.split("#", 1)
+            file += "index.md" if file.endswith("/") else ""
+            page = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(here), file)) if file else here
+            )
+            if page in ids and anchor not in ids[page]:
+                found.append(
+                    Problem(
+                        path,
+                        n,
+                        f"链接指向 docs/{page} 上不存在的题目 #{anchor}：检查 id 拼写，"
+                        "id 就是题目标题末尾 {#…} 里的那一段",
+                    )
+                )
+    return found
+
+
+def related_problems(text: str, ids: set[str]) -> list[Problem]:
+    """scripts/related.yaml names only ids that are on a page, each pair once."""
+    path, lines = "scripts/related.yaml", text.split("\n")
+    try:
+        declared = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        return [Problem(path, 1, "不是合法的 YAML：每组写成一行「  - [id-a, id-b]」")]
+    groups = declared.get("groups") or []
+    unknown = sorted({i for g in groups for i in g if i not in ids})
+    found = [
+        Problem(
+            path,
+            _line_of(lines, i),
+            f"页面上没有 id 为「{i}」的题目：检查拼写，或先把这道题写进页面",
+        )
+        for i in unknown
+    ]
+    if found:
+        return found
+    try:
+        links = related.neighbours(groups, ids)
+    except related.RelatedError as err:
+        return [Problem(path, 1, str(err))]
+    alone = set(declared.get("alone") or [])
+    return [
+        Problem(
+            path,
+            len(lines),
+            f"「{i}」还没有相关问题：在 groups 里加一行「  - [{i}, 另一道相关题的-id]」",
+        )
+        for i in sorted(ids - set(links) - alone)
+    ]
+
+
+def notebook_problems(root: Path, ids: set[str]) -> list[Problem]:
+    """A notebook's header may only name entries that exist."""
+    found = []
+    for nb in discover(root / "docs" / "notebooks"):
+        lines = nb.source.read_text(encoding="utf-8").split("\n")
+        for entry in nb.entries:
+            if entry not in ids:
+                found.append(
+                    Problem(
+                        f"docs/notebooks/{nb.source.name}",
+                        _line_of(lines, entry),
+                        f"entries 里的「{entry}」不是任何页面上的题目 id：改成已有的 id",
+                    )
+                )
+    return found
+
+
+def bibliography_problems(root: Path, pages: dict[str, str]) -> list[Problem]:
+    """Citations name registered works, and every registered work is cited."""
+    citations = [c for p, t in pages.items() for c in bibliography.find_citations(p, t)]
+    try:
+        bibliography.check(bibliography.load(root / "scripts" / "references.yaml"), citations)
+    except bibliography.BibliographyError as err:
+        where, _, message = str(err).partition(": ")
+        if ":" in where and where.startswith("docs/"):
+            file, line = where.rsplit(":", 1)
+            return [Problem(file, int(line), message)]
+        return [Problem("scripts/references.yaml", 1, str(err))]
+    return []
+
+
+def errata_problems(path: str, markdown: str) -> list[Problem]:
+    try:
+        errata.parse_notes(markdown)
+    except errata.ErrataError as err:
+        return [Problem(path, err.line, str(err))]
+    return []
+
+
+def collect(root: Path) -> list[Problem]:
+    """Every problem in the tree at `root`, sorted by file and line."""
+    docs = root / "docs"
+    texts = {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs.rglob("*.md"))
+    }
+    topic_pages = {
+        f"{t}/index.md": texts[f"docs/{t}/index.md"]
+        for t in TOPICS
+        if f"docs/{t}/index.md" in texts
+    }
+    ids = {page: {e.id for e in find_entries(text)} for page, text in topic_pages.items()}
+    all_ids = set().union(*ids.values())
+    seed = load_seed(root / "seed")
+    found: list[Problem] = []
+    for path, text in texts.items():
+        found += front_matter_problems(path, text)
+        found += raw_html_problems(path, text)
+        found += anchor_problems(path, text, ids)
+        found += [Problem(path, p.line, f"{p.message} — {p.fix}") for p in lint_text(text, seed)]
+    for page, text in topic_pages.items():
+        found += entry_rules.page_problems(page, text)
+        found += errata_problems(f"docs/{page}", text)
+    found += entry_rules.duplicate_ids(topic_pages)
+    found += related_problems((root / "scripts" / "related.yaml").read_text("utf-8"), all_ids)
+    found += bibliography_problems(root, topic_pages)
+    found += notebook_problems(root, all_ids)
+    return sorted(set(found))

@@ -1,0 +1,196 @@
+"""A first-time contributor's changes, each applied to one copy of the repository and checked with
+`scripts/check.py` exactly as `make check` runs it: the exit status and the file:line it names.
+
+The cases share the copy and its caches (notebook runs, MkDocs' caches) and restore what they
+changed, so the suite builds only for the changes that should pass.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, source_copy
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+PAGE = "docs/rl/index.md"
+NOTEBOOK = "docs/notebooks/q_learning.py"
+
+
+def guide_example() -> tuple[str, str]:
+    """The new question and its related.yaml line, as CONTRIBUTING shows them."""
+    after = GUIDE.split("<!-- new-question-example -->", 1)[1]
+    entry, group = re.findall(r"```(?:markdown|yaml)\n(.*?)```", after, re.DOTALL)[:2]
+    return entry, group
+
+
+class Tree:
+    """The copied repository; edits are undone after each case."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.saved: dict[str, str] = {}
+
+    def text(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    def edit(self, rel: str, change: Callable[[str], str]) -> None:
+        self.saved.setdefault(rel, self.text(rel))
+        (self.root / rel).write_text(change(self.text(rel)), encoding="utf-8")
+
+    def append(self, rel: str, addition: str) -> int:
+        """Append text; returns the 1-based line where it starts."""
+        start = self.text(rel).count("\n") + 1
+        self.edit(rel, lambda t: t + addition)
+        return start + 1
+
+    def restore(self) -> None:
+        for rel, text in self.saved.items():
+            (self.root / rel).write_text(text, encoding="utf-8")
+        self.saved.clear()
+
+    def check(self) -> tuple[int, str]:
+        done = subprocess.run(
+            [sys.executable, "scripts/check.py"], cwd=self.root, capture_output=True, text=True
+        )
+        return done.returncode, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory) -> Tree:
+    return Tree(source_copy(tmp_path_factory.mktemp("contributor") / "repo"))
+
+
+@pytest.fixture
+def tree(copy: Tree):
+    yield copy
+    copy.restore()
+
+
+def line_of(tree: Tree, rel: str, needle: str) -> int:
+    return tree.text(rel)[: tree.text(rel).index(needle)].count("\n") + 1
+
+
+def add_guide_question(tree: Tree) -> int:
+    entry, group = guide_example()
+    line = tree.append("docs/inference/index.md", "\n" + entry)
+    tree.append("scripts/related.yaml", group)
+    return line
+
+
+def test_the_guides_new_question_passes(tree: Tree):
+    add_guide_question(tree)
+    code, out = tree.check()
+    assert code == 0, out
+    html = (tree.root / ".cache/check/site/inference/index.html").read_text(encoding="utf-8")
+    assert 'id="kv-cache-why"' in html
+
+
+def test_a_typo_fix_passes(tree: Tree):
+    tree.edit(PAGE, lambda t: t.replace("奖励", "奖赏", 1))
+    code, out = tree.check()
+    assert code == 0, out
+
+
+ERRATUM = """
+!!! bug "勘误 · 事实"
+
+    **问题**：原文的说法不准确。
+
+    **更正**：准确的说法写在这里。
+{source}
+"""
+
+
+@pytest.mark.parametrize("with_source", [True, False], ids=["with-source", "without-source"])
+def test_an_erratum_needs_its_source(tree: Tree, with_source: bool):
+    source = "\n    **来源**：[Ouyang et al., 2022](https://arxiv.org/abs/2203.02155)\n"
+    note = ERRATUM.format(source=source if with_source else "")
+    anchor = "/// details | 原始回答\n    type: quote\n\n"
+    at = line_of(tree, PAGE, anchor) + 3
+    tree.edit(PAGE, lambda t: t.replace(anchor, anchor + note, 1))
+    code, out = tree.check()
+    if with_source:
+        assert code == 0, out
+    else:
+        assert code == 1
+        assert f"{PAGE}:{at + 1}: 勘误缺少 来源" in out, out
+
+
+def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(tree: Tree):
+    add_guide_question(tree)
+    tree.append("scripts/related.yaml", "  - [kv-cache-why, rl-example]\n")
+    code, out = tree.check()
+    assert code == 0, out
+    line = tree.append("scripts/related.yaml", "  - [kv-cache-why, no-such-question]\n")
+    code, out = tree.check()
+    assert code == 1
+    assert f"scripts/related.yaml:{line - 1}: 页面上没有 id 为「no-such-question」的题目" in out, (
+        out
+    )
+
+
+FAILING = {
+    "duplicate-id": (
+        "\n" + guide_example()[0].replace("{#kv-cache-why}", "{#rl-example}"),
+        "id「rl-example」已在 docs/rl/index.md:{first} 用过",
+    ),
+    "missing-id": ("\n## 强化学习到底是什么？\n", "题目缺少 id"),
+    "broken-anchor": (
+        "\n见[这道题](#no-such-anchor)。\n",
+        "链接指向 docs/rl/index.md 上不存在的题目 #no-such-anchor",
+    ),
+    "raw-script": ("\n<script>alert(1)</script>\n", "页面里不能写 HTML 标签 <script>"),
+    "math-tag": (
+        "\n损失是 $-\\log p(x_t\\mid x_{<t})$。\n",
+        "公式里「<」紧跟字母会被当成 HTML 标签",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FAILING, ids=list(FAILING))
+def test_each_page_mistake_gets_one_message_at_its_line(tree: Tree, case: str):
+    addition, message = FAILING[case]
+    line = tree.append(PAGE, addition)
+    code, out = tree.check()
+    assert code == 1
+    first = line_of(tree, PAGE, "{#rl-example}")
+    expected = f"{PAGE}:{line}: {message.format(first=first)}"
+    assert expected in out, out
+    assert len([ln for ln in out.splitlines() if ln.startswith(("docs/", "scripts/"))]) == 1, out
+
+
+def test_jinja_looking_text_renders_as_text(tree: Tree):
+    tree.append(PAGE, "\n模板里写 {{ user.name }} 和 {% if x %} 都原样显示。\n")
+    code, out = tree.check()
+    assert code == 0, out
+    html = (tree.root / ".cache/check/site/rl/index.html").read_text(encoding="utf-8")
+    assert "{{ user.name }}" in html and "{% if x %}" in html
+
+
+def test_malformed_front_matter_fails_at_its_line(tree: Tree):
+    tree.edit(PAGE, lambda t: t.replace("tags:\n", "tags:\n  - [未闭合\n", 1))
+    code, out = tree.check()
+    assert code == 1
+    assert re.search(rf"{PAGE}:\d+: front matter 不是合法的 YAML", out), out
+
+
+@pytest.mark.parametrize(
+    ("cell", "error"),
+    [
+        ("raise ValueError('坏数据')", "ValueError: 坏数据"),
+        ("assert 1 + 1 == 3, '算错了'", "AssertionError: 算错了"),
+    ],
+    ids=["cell-raises", "assert-fails"],
+)
+def test_a_failing_notebook_cell_is_named_by_its_line(tree: Tree, cell: str, error: str):
+    marker = "# %%\n"
+    at = line_of(tree, NOTEBOOK, marker)
+    tree.edit(NOTEBOOK, lambda t: t.replace(marker, f"{marker}x = 1\n{cell}\n", 1))
+    code, out = tree.check()
+    assert code == 1
+    assert f"{NOTEBOOK}:{at + 2}: 笔记运行出错：{error}" in out, out
