@@ -65,3 +65,24 @@ def test_issue_forms_are_the_three_kinds_and_blank_issues_are_off():
     assert names == {"内容勘误", "新题建议", "网站问题"}
     config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
     assert config["blank_issues_enabled"] is False
+
+
+def test_preview_builds_every_pull_request_and_uploads_it_without_deploying():
+    preview = load("preview.yml")
+    assert list(preview[True]) == ["pull_request"]
+    assert preview["permissions"] == {"contents": "read"}
+    steps = preview["jobs"]["preview"]["steps"]
+    uses = [s.get("uses", "") for s in steps]
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    assert not any("deploy" in u for u in uses)
+    assert any(s.get("run") == "make build" for s in steps)
+
+
+def test_preview_summary_names_the_changed_pages_inside_the_artifact():
+    sys.path.insert(0, str(ROOT / "scripts" / "ci"))
+    from preview_summary import summary
+
+    text = summary(["docs/rl/index.md", "docs/notebooks/lora.py", "docs/errata.md", "Makefile"])
+    assert "[`rl/index.html`](http://127.0.0.1:8000/rl/index.html)" in text
+    assert "`notebooks/lora/index.html`" in text and "`errata/index.html`" in text
+    assert "- `Makefile`" in text.split("其他改动")[1]
