@@ -65,6 +65,7 @@ import: $(VENV)/.runtime
 
 # Speed budgets: each script prints its figures (tests check behaviour, not timings).
 bench: $(VENV)/.dev $(NODE_MODULES) chromium
+	$(BIN)/python scripts/bench/bench_check.py
 	$(BIN)/python scripts/bench/bench_import.py
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_notebooks.py

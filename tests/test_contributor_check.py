@@ -194,3 +194,19 @@ def test_a_failing_notebook_cell_is_named_by_its_line(tree: Tree, cell: str, err
     code, out = tree.check()
     assert code == 1
     assert f"{NOTEBOOK}:{at + 2}: 笔记运行出错：{error}" in out, out
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        *(m.split("{")[0].split("「")[0].split(" docs/")[0] for _, m in FAILING.values()),
+        "勘误缺少 来源",
+        "页面上没有 id 为",
+        "front matter 不是合法的 YAML",
+        "笔记运行出错",
+        "还没有相关问题",
+        "参考答案至少要引用一篇文献",
+    ],
+)
+def test_the_guide_shows_every_message_the_check_gives(stem: str):
+    assert stem in GUIDE, stem
