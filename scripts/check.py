@@ -3,8 +3,8 @@
     python scripts/check.py [--no-build]
 
 1. the content rules over every page (editorial/content_check.py), in about two seconds;
-2. every notebook whose source changed since its last clean run, executed headless;
-3. a strict MkDocs build without notebook execution, into .cache/check/site.
+2. every notebook whose code has no cached outputs yet, executed headless (nbtools.execute);
+3. a strict MkDocs build into .cache/check/site, which then finds every notebook executed.
 
 It stops at the first step that fails. An unchanged tree that passed before passes at once.
 """
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from editorial.content_check import collect
-from nbtools.run import failure
+from nbtools.execute import NotebookError, executed
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "check"
@@ -43,26 +43,19 @@ def tree_hash(root: Path) -> str:
 
 
 def check_notebooks(root: Path) -> list[str]:
-    """Run each notebook whose source is new since its last clean run."""
+    """Run each notebook whose code is new; outputs land in the cache the build reads."""
     messages = []
     for path in sorted((root / "docs" / "notebooks").glob("*.py")):
-        stamp = CACHE / "notebooks" / hashlib.sha256(path.read_bytes()).hexdigest()
-        if stamp.exists():
-            continue
-        failed = failure(path)
-        if failed:
-            line, what = failed
-            rel = path.relative_to(root).as_posix()
-            messages.append(f"{rel}:{line}: 笔记运行出错：{what}。改好这一格后再运行 make check")
-        else:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
+        try:
+            executed(path, root / ".cache" / "notebooks")
+        except NotebookError as err:
+            messages.append(str(err))
     return messages
 
 
 def build(root: Path) -> list[str]:
-    """A strict build without notebook execution; its warnings when it fails."""
-    env = os.environ | {"NOTEBOOK_EXECUTE": "false", "NO_MKDOCS_2_WARNING": "1"}
+    """A strict build; its warnings when it fails."""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(CACHE / "site")]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if done.returncode == 0:

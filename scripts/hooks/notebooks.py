@@ -1,6 +1,8 @@
 """MkDocs hook for the runnable notebooks (issue 4).
 
 - on_config: reads the Jupytext sources (docs/notebooks/*.py) and the entries they illustrate.
+- on_pre_page: hands mkdocs-jupyter (execute: false) the executed notebook from nbtools.execute,
+  whose outputs are cached by code, so a Markdown edit re-renders without a kernel.
 - on_page_markdown: adds a 动手实验 line after each illustrated entry on the topic pages.
 - on_page_content: slims mkdocs-jupyter's HTML (see nbtools.page), fixes heading ids and the TOC,
   adds the download / Colab / Binder / JupyterLite buttons.
@@ -16,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
@@ -24,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nbtools import backlinks
 from nbtools import page as nbpage
+from nbtools.execute import NotebookError, executed
 from nbtools.links import LITE_DIR, launch_links, lite_path, repo_path
 from nbtools.lite import build_lite
 from nbtools.sources import discover, export
@@ -44,6 +48,28 @@ def on_config(config):
     toc_config = config.mdx_configs.get("toc", {})
     _state["slugify"] = toc_config.get("slugify") or slugify(case="lower")
     _state["permalink_title"] = toc_config.get("permalink_title", "")
+
+
+def on_pre_page(page, config, files):
+    """Render the executed copy: mkdocs-jupyter reads `abs_src_path` while it renders."""
+    if page.file.src_uri not in _state["notebooks"]:
+        return page
+    source = page.file.abs_src_path
+    try:
+        run = executed(Path(source), Path(config.config_file_path).parent / ".cache" / "notebooks")
+    except NotebookError as err:
+        raise PluginError(str(err)) from None
+    render = page.render
+
+    def render_executed(config, files):
+        page.file.abs_src_path = str(run)
+        try:
+            render(config, files)
+        finally:
+            page.file.abs_src_path = source
+
+    page.render = render_executed
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):
