@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import random
 
-_HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车"
+_HAN = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+    "同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自"
+    "二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日"
+    "那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
+    "条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
+    "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指"
+    "几九区强放决西被干做必战先回则任取据处理世车"
+)
 _TERMS = [
     "Transformer",
     "注意力机制",
@@ -42,6 +50,7 @@ _TERMS = [
     "奖励模型",
     "多模态",
 ]
+_LATIN = [t for t in _TERMS if t.isascii()]
 _SHAPES = ("para", "para", "para", "item", "item", "marker", "enum", "code", "closer", "url")
 
 
@@ -83,13 +92,20 @@ def lines_text(count: int, size_bytes: int, seed: int = 1) -> str:
 
 
 def single_line(size_bytes: int, space_run: int = 0, seed: int = 1) -> str:
-    """One line of about `size_bytes` bytes; with `space_run`, runs of that many spaces in it."""
+    """One line of about `size_bytes` bytes.
+
+    With `space_run`, English words separated by runs of that many spaces and no Chinese: the
+    shape that makes a backtracking line-shape pattern take quadratic time.
+    """
     rng = random.Random(seed)
     parts: list[str] = []
     size = 0
     n = 0
     while size < size_bytes:
-        piece = _sentence(rng, 40) + str(n) + (" " * space_run if space_run else "，")
+        if space_run:
+            piece = f"{rng.choice(_LATIN)}{n}" + " " * space_run
+        else:
+            piece = _sentence(rng, 40) + str(n) + "，"
         parts.append(piece)
         size += len(piece.encode("utf-8"))
         n += 1

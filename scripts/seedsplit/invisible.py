@@ -33,7 +33,7 @@ def is_invisible(char: str) -> bool:
 
 def strip_invisible(line: str) -> str:
     """Spaces become U+0020, other invisible characters are dropped."""
-    if line.isascii() and line.isprintable():
+    if line.isprintable():  # no Cc, Cf, Zs (but U+0020), Zl or Zp character: nothing to do
         return line
     out = []
     for char in line:
@@ -46,7 +46,7 @@ def strip_invisible(line: str) -> str:
 
 def invisible_in(line: str) -> list[str]:
     """The invisible characters of a line as code points (`U+200B`), in order, each once."""
-    if line.isascii() and line.isprintable():
+    if line.isprintable():
         return []
     return list(dict.fromkeys(f"U+{ord(c):04X}" for c in line if is_invisible(c)))
 

@@ -36,7 +36,7 @@ PAGE_NOTE = (
 # attribute lists, keys, math, snippets), in HTML, and in the build hooks that read page text
 # (`[@key]` citations). Dump text shows them as numeric character references, which every
 # Markdown and HTML reader turns back into the character itself and nothing else.
-_MARKUP_CHARS = "&<>\"\\`*_{}[]#+|~$"
+_MARKUP_CHARS = '&<>"\\`*_{}[]#+|~$'
 _REFERENCES = {ord(c): f"&#{ord(c)};" for c in _MARKUP_CHARS}
 _URL_SCHEME_RE = re.compile(r"^https?://", re.IGNORECASE)
 _TAIL_LEAD_RE = re.compile(r"(查阅|参阅|参见|详见|请见|请查看)\s*")
