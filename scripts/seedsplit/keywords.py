@@ -55,6 +55,7 @@ def _matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, list[i
     indexes of the terms each name belongs to; built once per term list."""
     kept = _built.get(id(terms))
     if kept is None or kept[0] is not terms:
+        _built.clear()  # one term list at a time: a new list replaces the last one
         kept = _built[id(terms)] = (terms, _build_matchers(terms))
     return kept[1]
 
