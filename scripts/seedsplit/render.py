@@ -124,10 +124,11 @@ def _html_block(tag: str, content: list) -> str:
 
 
 def _html_list(items: list) -> str:
+    """A `<ul>` of [html, sub-items] pairs, one tag per line and no blank line."""
     out = ["<ul>"]
     for text, subs in items:
         if subs:
-            out += [f"<li>{text}", _html_list([[sub, []] for sub, _ in subs]), "</li>"]
+            out += [f"<li>{text}", _html_list(subs), "</li>"]
         else:
             out.append(f"<li>{text}</li>")
     out.append("</ul>")
