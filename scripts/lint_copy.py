@@ -2,7 +2,8 @@
 
 Exempt from the spacing and punctuation rules: lines that reproduce the seed dump (our source
 text, verbatim or with a typo fixed), quotes of it in 「」, and keyword lists (search terms).
-Every other line we write or edit must follow them. Invisible characters are errors everywhere.
+Every other line we write or edit must follow them. Invisible characters are errors everywhere
+(the rule is seedsplit.invisible, which the importer applies to every dump line).
 
     python scripts/lint_copy.py [--fix] [--seed DIR] [PATH ...]   # default PATH: docs/
 """
@@ -15,26 +16,17 @@ import html
 import os
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import autocorrect_py
 
+from seedsplit.invisible import is_invisible, name_zh, strip_invisible
+
 ROOT = Path(__file__).resolve().parent.parent
 # Chinese compounds such as 编码器-解码器 keep their hyphen tight.
 autocorrect_py.load_config('{"rules": {"space-dash": 0}}')
 FIX_HINT = "运行 .venv/bin/python scripts/lint_copy.py --fix 可自动修正"
-NAMES_ZH = {
-    "\u00a0": "不换行空格",
-    "\u00ad": "软连字符",
-    "\u200b": "零宽空格",
-    "\u200c": "零宽非连接符",
-    "\u200d": "零宽连接符",
-    "\u2060": "词连接符",
-    "\u3000": "全角空格",
-    "\ufeff": "BOM（字节顺序标记）",
-}
 # A heading's trailing attribute list (`## 题目 {#id}`) needs the space before it; autocorrect
 # would remove that space, so the attribute list is kept out of its sight.
 HEADING_ATTRS = re.compile(r"^(#{1,6}\s.*?)(\s+\{[:#.][^{}]*\})\s*$")
@@ -62,34 +54,16 @@ class Problem:
         return f"{path}:{self.line}: {self.message} — {self.fix}"
 
 
-def is_invisible(char: str) -> bool:
-    """Format/control characters and every space other than U+0020 (tabs and newlines are fine)."""
-    if char in "\t\n\r ":
-        return False
-    return unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
-
-
 def invisible_problems(lines: list[str]) -> list[Problem]:
     """One problem per invisible character, naming it and its column."""
     problems = []
     for number, line in enumerate(lines, 1):
         for column, char in enumerate(line, 1):
             if is_invisible(char):
-                name = NAMES_ZH.get(char) or unicodedata.name(char, "控制字符")
+                name = name_zh(char)
                 message = f"第 {column} 列有看不见的字符 U+{ord(char):04X}（{name}）"
                 problems.append(Problem(number, message, f"删除它，或换成普通空格；{FIX_HINT}"))
     return problems
-
-
-def strip_invisible(line: str) -> str:
-    """Spaces become U+0020, other invisible characters are dropped."""
-    out = []
-    for char in line:
-        if not is_invisible(char):
-            out.append(char)
-        elif unicodedata.category(char) == "Zs":
-            out.append(" ")
-    return "".join(out)
 
 
 def _squash(text: str) -> str:

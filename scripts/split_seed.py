@@ -17,7 +17,7 @@ from seedsplit.assemble import assemble
 from seedsplit.glossary import glossary_terms
 from seedsplit.records import InputError
 from seedsplit.references import References
-from seedsplit.source import read_dump
+from seedsplit.source import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT / "seed" / "000_eb7481b0f66e602c.txt"
@@ -42,7 +42,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> str:
     """Import the dump; returns the summary line. Raises InputError on bad input."""
-    lines = read_dump(args.seed)
+    dump = read_source(args.seed)
+    lines = dump.lines
     refs = References.load(args.references or args.seed.parent / "references.tsv")
     if args.curation and not args.curation.is_file():
         raise InputError(f"{args.curation}: no such curation file")
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> str:
     assembly = assemble(lines, curated, refs, glossary_terms())
     plans = pages.plan(args.out, assembly.entries, refs, args.force)
     files = {p.path: p.new for p in plans if p.changed}
-    data = report.build(assembly, plans, args.out)
+    data = report.build(assembly, plans, args.out, dump.cleaned)
     if args.report:
         files[args.report] = report.dumps(data)
     pages.write_atomically(files)
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> str:
     return (
         f"split_seed: {len(lines)} lines -> {len(assembly.entries)} entries "
         f"({pending} pending review), {len(assembly.merged)} repeats merged; "
-        f"{written} pages written, {added} entries added"
+        f"{written} pages written, {added} entries added; "
+        f"{len(dump.cleaned)} lines cleaned of invisible characters"
     )
 
 

@@ -163,3 +163,12 @@ def test_links_to_questions_must_name_an_existing_id():
     assert "docs/inference/index.md 上不存在的题目 #nope" in problem.message
     (problem,) = content_check.anchor_problems("docs/rl/index.md", "[a](#dqn)", ids)
     assert "docs/rl/index.md 上不存在的题目 #dqn" in problem.message
+
+
+def test_entries_awaiting_review_may_hold_the_importers_escaped_html():
+    pending = '## 新题 {#new}\n\n!!! note "待审核"\n\n    导入的新题。\n\n<p>原文&#42;</p>\n'
+    ids = {"rl/index.md": {"new"}}
+    assert content_check.page_problems("docs/rl/index.md", pending, ids, "") == []
+    reviewed = pending.replace('!!! note "待审核"\n\n    导入的新题。\n\n', "")
+    problems = content_check.page_problems("docs/rl/index.md", reviewed, ids, "")
+    assert {p.message[:6] for p in problems} >= {"页面里不能写", "题目「新题」"}

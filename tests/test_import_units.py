@@ -119,8 +119,8 @@ def test_uncurated_entries_get_a_title_from_their_text_and_a_stable_id():
 def test_rendering_rebuilds_lists_and_fences_code():
     text = "归一化:\n-\n为什么BN效果差\n- BN依赖batch。\n- BN缩放词向量。\nself.x = nn.Linear(1, 2)"
     out = render_answer(lines_of(text), NO_REFS)
-    assert "- 为什么BN效果差\n    - BN依赖batch。\n    - BN缩放词向量。" in out
-    assert "```python\nself.x = nn.Linear(1, 2)\n```" in out
+    assert "<li>为什么BN效果差\n<ul>\n<li>BN依赖batch。</li>\n<li>BN缩放词向量。</li>\n</ul>" in out
+    assert '<pre><code class="language-python">self.x = nn.Linear(1, 2)</code></pre>' in out
 
 
 def test_further_reading_gets_the_address_from_references():
@@ -128,7 +128,8 @@ def test_further_reading_gets_the_address_from_references():
     lines = lines_of("LoRA只训练A与B。\n更详细请查阅LoRA实战")
     [entry] = assemble(lines, [], refs).entries
     out = render_entry(entry, refs)
-    assert "**延伸阅读**\n\n- 更详细请查阅[LoRA实战](https://example.org/lora)" in out
+    link = '<li>更详细请查阅<a href="https://example.org/lora">LoRA实战</a></li>'
+    assert "**延伸阅读**\n\n<ul>\n" + link in out
 
 
 def test_raw_html_never_becomes_markup():
@@ -136,11 +137,13 @@ def test_raw_html_never_becomes_markup():
     [entry] = assemble(lines, [], NO_REFS).entries
     html = markdown.markdown(render_entry(entry, NO_REFS), extensions=["attr_list", "admonition"])
     assert "<script" not in html and "<img" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&#60;script&#62;alert(1)&#60;/script&#62;" in html
 
 
-def test_escape_keeps_markdown_syntax_literal():
-    assert escape("a * b _x_ [1] {#id} <b>") == r"a \* b \_x\_ \[1\] \{#id\} &lt;b&gt;"
+def test_escape_writes_markup_characters_as_character_references():
+    assert escape("a * b _x_ [1] {#id} <b>") == (
+        "a &#42; b &#95;x&#95; &#91;1&#93; &#123;&#35;id&#125; &#60;b&#62;"
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 - on_config: writes includes/abbreviations.md from scripts/glossary.yaml (tooltips) and swaps
   `abbr` for its CJK-aware variant.
-- on_files: reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes.
+- on_files: stops the build on a question id used twice anywhere in the site (naming both
+  places); reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes.
 - on_page_markdown: appends 相关问题 to each entry; fills the errata, glossary and 参考文献 pages;
   turns `[@key]` citations into links to the works in scripts/references.yaml.
 """
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial import bibliography, errata, glossary, related
+from editorial import bibliography, entry_rules, errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
@@ -46,6 +47,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    _check_unique_ids(files)
     pages = {}
     for topic in TOPICS:
         file = files.get_file_from_path(f"{topic}/index.md")
@@ -79,6 +81,18 @@ def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
         return related.neighbours(groups, ids)
     except related.RelatedError as err:
         raise PluginError(str(err)) from None
+
+
+def _check_unique_ids(files) -> None:
+    """A question id used twice anywhere in the site stops the build, naming both places."""
+    markdown = {
+        f.src_uri: f.content_string
+        for f in files.documentation_pages()
+        if f.src_uri.endswith(".md")
+    }
+    clashes = entry_rules.duplicate_ids(markdown)
+    if clashes:
+        raise PluginError(str(clashes[0]))
 
 
 def _errata_notes(pages: dict[str, str]) -> list:

@@ -39,11 +39,11 @@ def assemble(
     claimed = anchor(curated, lines, starts)
     by_first_line = {lines[i].no: entry for i, entry in claimed.items()}
     result = Assembly([])
-    used_ids: set[str] = set()
-    keys_of: dict[str, tuple[str, ...]] = {}  # each entry's folded lines, for finding repeats
+    ids = _Ids()
+    repeats = _Repeats()
     previous_topic = topics.SLUGS[0]
     for segment in split(lines, starts):
-        into = _repeat_of(segment, result.entries, keys_of)
+        into = repeats.find(segment)
         if into is not None:
             into.merged.extend(segment)
             result.merged.append(
@@ -58,10 +58,8 @@ def assemble(
         known = by_first_line.get(segment[0].no)
         entry = _curated(known, segment) if known else _uncurated(segment, refs, previous_topic)
         entry.keywords = keywords.seed(_text(entry), entry.keywords, terms)
-        if entry.id in used_ids:
-            entry.id = _free_id(entry.id, used_ids)
-        used_ids.add(entry.id)
-        keys_of[entry.id] = _content_keys(entry.lines)
+        entry.id = ids.claim(entry.id)
+        repeats.add(entry)
         previous_topic = entry.topic
         result.entries.append(entry)
     found = {entry.id for entry in claimed.values()}
@@ -110,11 +108,23 @@ def stable_id(segment: list[Line]) -> str:
     return "q-" + hashlib.sha1(fold(first).encode("utf-8")).hexdigest()[:8]
 
 
-def _free_id(wanted: str, used: set[str]) -> str:
-    n = 2
-    while f"{wanted}-{n}" in used:
-        n += 1
-    return f"{wanted}-{n}"
+class _Ids:
+    """Ids handed out so far; a taken id gets the first free suffix (`q-1a2b3c4d-2`)."""
+
+    def __init__(self):
+        self.used: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+
+    def claim(self, wanted: str) -> str:
+        found = wanted
+        if found in self.used:
+            n = self.next_suffix.get(wanted, 2)
+            while f"{wanted}-{n}" in self.used:
+                n += 1
+            self.next_suffix[wanted] = n + 1
+            found = f"{wanted}-{n}"
+        self.used.add(found)
+        return found
 
 
 def title_from(segment: list[Line]) -> str:
@@ -130,23 +140,32 @@ def title_from(segment: list[Line]) -> str:
     return text if len(text) <= _TITLE_MAX else text[:_TITLE_MAX] + "…"
 
 
-def _repeat_of(
-    segment: list[Line], entries: list[Entry], keys_of: dict[str, tuple[str, ...]]
-) -> Entry | None:
-    """The earlier entry this segment repeats line for line, if any."""
-    keys = _content_keys(segment)
-    if not keys or sum(len(k) for k in keys) < 20:
+class _Repeats:
+    """Finds the earlier entry a segment repeats line for line, through a hash of each line."""
+
+    def __init__(self):
+        self.entries: list[Entry] = []
+        self.keys: list[tuple[str, ...]] = []  # each entry's folded lines
+        self.where: dict[str, list[tuple[int, int]]] = {}  # folded line -> (entry, position)
+
+    def add(self, entry: Entry) -> None:
+        keys = _content_keys(entry.lines)
+        for position, key in enumerate(keys):
+            self.where.setdefault(key, []).append((len(self.entries), position))
+        self.entries.append(entry)
+        self.keys.append(keys)
+
+    def find(self, segment: list[Line]) -> Entry | None:
+        """The first entry holding the segment's lines as a run, if the segment is long enough."""
+        keys = _content_keys(segment)
+        if not keys or sum(len(k) for k in keys) < 20:
+            return None
+        for n, position in self.where.get(keys[0], ()):
+            if self.keys[n][position : position + len(keys)] == keys:
+                return self.entries[n]
         return None
-    return next((e for e in entries if _contains_run(keys_of[e.id], keys)), None)
 
 
 def _content_keys(lines: list[Line]) -> tuple[str, ...]:
     """The folded text of an answer's lines, loose-list markers left out."""
     return tuple(fold(ln.text) for ln in lines if kind_of(ln.text) is not Kind.MARKER)
-
-
-def _contains_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    n = len(needle)
-    return needle[0] in haystack and any(
-        haystack[i : i + n] == needle for i in range(len(haystack) - n + 1)
-    )

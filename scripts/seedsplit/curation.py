@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamltext
 from .records import InputError, Line
 from .text import Kind, fold, kind_of
 from .topics import SLUGS
@@ -39,7 +40,7 @@ def load(path: Path | None) -> list[Curated]:
     if path is None or not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamltext.load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise InputError(f"{path}: not valid YAML ({first})") from None

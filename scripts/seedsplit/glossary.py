@@ -7,13 +7,15 @@ user dictionary from it, and the editorial hook renders the glossary page and to
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from . import yamltext
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 WORD = "A-Za-z0-9_"
+WORD_CHARS = string.ascii_letters + string.digits + "_"  # the characters of WORD
 FIELDS = ("id", "term", "zh", "en", "aliases", "definition", "topic")
 
 
@@ -48,7 +50,7 @@ class Term:
 def load_terms(text: str) -> list[Term]:
     """Terms from glossary.yaml text, validated."""
     terms = []
-    for raw in yaml.safe_load(text)["terms"]:
+    for raw in yamltext.load(text)["terms"]:
         missing = [f for f in FIELDS if f not in raw]
         if missing:
             raise GlossaryError(f"{raw.get('id', raw)}: missing {missing}")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .glossary import Term, bounded
+from .glossary import WORD_CHARS, Term
+from .matcher import Matcher
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _SEPARATORS = re.compile(r"[\s\-_]+")
@@ -29,10 +30,14 @@ def seed(text: str, curated: Iterable[str], terms: Sequence[Term]) -> list[str]:
     `kv cache`) count once, and a name the text already holds is left out.
     """
     curated = list(curated)
-    plain = _plain(text)
-    both = "\n".join([text, *curated])
-    used = sorted(_used(terms, both), key=lambda t: _first_use(t, both))
-    synonyms = [w for t in used for w in names(t) if not _find(_plain(w), plain, re.IGNORECASE)]
+    names_in, plain_in, owners = _matchers(terms)
+    first: dict[int, int] = {}  # term index -> where the text first uses one of its names
+    for start, name in names_in.all("\n".join([text, *curated])):
+        for n in owners[name]:
+            first[n] = min(start, first.get(n, start))
+    used = [terms[n] for n in sorted(first, key=lambda n: (first[n], n))]
+    held = {word for _, word in plain_in.all(_plain(text))}
+    synonyms = [w for t in used for w in names(t) if _plain(w) and _plain(w) not in held]
     keywords: list[str] = []
     seen: set[str] = set()
     for word in [*curated, *synonyms]:
@@ -40,6 +45,28 @@ def seed(text: str, curated: Iterable[str], terms: Sequence[Term]) -> list[str]:
             seen.add(_plain(word))
             keywords.append(word)
     return keywords
+
+
+_built: dict[int, tuple[Sequence[Term], tuple]] = {}  # id of a term list -> (it, its matchers)
+
+
+def _matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, list[int]]]:
+    """Matchers for every glossary name as written and as the search index reads it, and the
+    indexes of the terms each name belongs to; built once per term list."""
+    kept = _built.get(id(terms))
+    if kept is None or kept[0] is not terms:
+        _built.clear()  # one term list at a time: a new list replaces the last one
+        kept = _built[id(terms)] = (terms, _build_matchers(terms))
+    return kept[1]
+
+
+def _build_matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, list[int]]]:
+    owners: dict[str, list[int]] = {}
+    for n, term in enumerate(terms):
+        for name in dict.fromkeys(names(term)):
+            owners.setdefault(name, []).append(n)
+    plain = Matcher([_plain(name) for name in owners], WORD_CHARS)
+    return Matcher(owners, WORD_CHARS), plain, owners
 
 
 def page_keywords(markdown: str) -> list[str]:
@@ -55,15 +82,3 @@ def user_dictionary(terms: Sequence[Term], keywords: Iterable[str] = ()) -> list
 
 def _plain(text: str) -> str:
     return _SEPARATORS.sub(" ", text.casefold()).strip()
-
-
-def _find(word: str, text: str, flags: int = 0) -> re.Match[str] | None:
-    return re.search(bounded(re.escape(word)), text, flags)
-
-
-def _used(terms: Sequence[Term], text: str) -> list[Term]:
-    return [t for t in terms if any(_find(name, text) for name in names(t))]
-
-
-def _first_use(term: Term, text: str) -> int:
-    return min(m.start() for name in names(term) if (m := _find(name, text)))

@@ -1,18 +1,23 @@
 """Read entries back from a topic page: `## 题目 {#id}` up to the next level-1/2 heading.
 
-One parser for everything that reads pages (the importer, the editorial and notebook hooks),
-so that they agree on where an entry ends; headings inside fenced code do not count.
+One parser for everything that reads pages (the importer, the editorial and notebook hooks):
+markdown-it-py's CommonMark tokens, so headings inside code, HTML blocks or indented text do
+not count. Where CommonMark and the site's renderer (Python-Markdown with SuperFences) differ on
+where a fence ends, the reader follows the renderer: a fence opener that is never closed is text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 ENTRY_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
-SECTION_HEADING = re.compile(r"^#{1,2}\s")
-FENCE = re.compile(r"^\s*(```|~~~)")
-PAGE_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
+_PARSER = MarkdownIt("commonmark")
 
 
 @dataclass(frozen=True)
@@ -25,23 +30,62 @@ class PageEntry:
     end: int
 
 
+def tokens(markdown: str) -> list[Token]:
+    """The page's block tokens as the renderer sees its blocks (front matter left out)."""
+    return list(_tokens(markdown))
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens(markdown: str) -> tuple[Token, ...]:
+    lines = _without_front_matter(markdown).split("\n")
+    while True:
+        found = _PARSER.parse("\n".join(lines))
+        opener = next((t.map[0] for t in found if _unclosed_fence(t, lines)), None)
+        if opener is None:
+            return tuple(found)
+        lines[opener] = "\\" + lines[opener]  # SuperFences shows an unclosed opener as text
+
+
+def _without_front_matter(markdown: str) -> str:
+    """The page with its YAML front matter blanked, line numbers kept."""
+    match = FRONT_MATTER.match(markdown)
+    if not match:
+        return markdown
+    return "\n" * match.group().count("\n") + markdown[match.end() :]
+
+
+def _unclosed_fence(token: Token, lines: list[str]) -> bool:
+    if token.type != "fence" or token.map is None:
+        return False
+    first, end = token.map
+    closing = lines[end - 1].strip().lstrip(">").strip() if end - 1 > first else ""
+    marker = token.markup[0]
+    return not (closing.startswith(token.markup) and closing.strip(marker) == "")
+
+
 def outside_fences(lines: list[str]) -> list[bool]:
     """For each line, whether it lies outside fenced code blocks."""
-    flags, fenced = [], False
-    for line in lines:
-        if FENCE.match(line):
-            fenced = not fenced
-            flags.append(False)
-        else:
-            flags.append(not fenced)
+    flags = [True] * len(lines)
+    for token in tokens("\n".join(lines)):
+        if token.type == "fence" and token.map:
+            for i in range(token.map[0], min(token.map[1], len(lines))):
+                flags[i] = False
     return flags
+
+
+def _section_starts(markdown: str) -> list[int]:
+    """Lines where a top-level `#` or `##` heading starts."""
+    return [
+        t.map[0]
+        for t in tokens(markdown)
+        if t.type == "heading_open" and t.level == 0 and t.tag in ("h1", "h2") and t.map
+    ]
 
 
 def find_entries(markdown: str) -> list[PageEntry]:
     """Entries of a page in order; an entry ends at the next level-1/2 heading or the page end."""
     lines = markdown.split("\n")
-    outside = outside_fences(lines)
-    heads = [i for i, line in enumerate(lines) if outside[i] and SECTION_HEADING.match(line)]
+    heads = _section_starts(markdown)
     entries = []
     for n, i in enumerate(heads):
         m = ENTRY_HEADING.match(lines[i])
@@ -57,9 +101,12 @@ def entry_text(markdown: str, entry: PageEntry) -> str:
 
 
 def page_title(markdown: str, default: str) -> str:
-    """The page's level-1 heading, or `default`."""
-    m = PAGE_TITLE.search(markdown)
-    return m["title"] if m else default
+    """The page's first level-1 heading, or `default`."""
+    found = tokens(markdown)
+    for n, token in enumerate(found):
+        if token.type == "heading_open" and token.tag == "h1":
+            return found[n + 1].content.strip()
+    return default
 
 
 def append_to_entries(markdown: str, additions: dict[str, str]) -> str:

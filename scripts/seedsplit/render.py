@@ -1,9 +1,15 @@
-"""Render entries and topic pages as Markdown without changing a character of the dump's text."""
+"""Render entries and topic pages as Markdown without changing a character of the dump's text.
+
+Dump text never becomes markup: it is written as escaped HTML blocks (paragraphs, lists, code,
+links), and where it sits in Markdown (a provisional title) every character that could start
+markup is a numeric character reference.
+"""
 
 from __future__ import annotations
 
-import html
 import re
+
+import yaml
 
 from .records import Entry, Line
 from .references import References
@@ -26,20 +32,25 @@ PAGE_NOTE = (
     "重新导入只会在末尾追加本页还没有的新题（按 {#id} 识别），不会改动已有内容。 -->"
 )
 
-_TAIL_LINK_RE = re.compile(r"(查阅|参阅|参见|详见|请见|请查看)\s*(?P<tail>[^,，。:：]+?)\s*$")
+# Characters that start markup somewhere: in Markdown and its extensions (emphasis, code, links,
+# attribute lists, keys, math, snippets), in HTML, and in the build hooks that read page text
+# (`[@key]` citations). Dump text shows them as numeric character references, which every
+# Markdown and HTML reader turns back into the character itself and nothing else.
+_MARKUP_CHARS = '&<>"\\`*_{}[]#+|~$'
+_REFERENCES = {ord(c): f"&#{ord(c)};" for c in _MARKUP_CHARS}
+_URL_SCHEME_RE = re.compile(r"^https?://", re.IGNORECASE)
+_TAIL_LEAD_RE = re.compile(r"(查阅|参阅|参见|详见|请见|请查看)\s*")
+_TAIL_STOP = ",，。:："
+_CLOSER_LEAD_RE = re.compile(r"(查阅|参阅|参见|见|参考|解读)\s*")
 
 
 def escape(text: str) -> str:
-    """Escape dump text so Markdown and HTML show it literally."""
-    text = html.escape(text, quote=False)
-    text = re.sub(r"([\\`*\[\]{}|])", r"\\\1", text)
-    text = re.sub(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])", r"\\_", text)
-    text = re.sub(r"^(\d+)\. ", r"\1\\. ", text)
-    return re.sub(r"^([#>+=])", r"\\\1", text)
+    """Dump text as literal characters: safe as HTML text, as an attribute and in Markdown."""
+    return text.translate(_REFERENCES)
 
 
 def render_entry(entry: Entry, refs: References) -> str:
-    """One entry as a `##` question with an explicit id and its answer."""
+    """One entry: a `##` question with an explicit id, then its answer as escaped HTML blocks."""
     parts = [f"## {escape(entry.title)} {{#{entry.id}}}"]
     if entry.keywords:
         parts.append(
@@ -54,7 +65,8 @@ def render_entry(entry: Entry, refs: References) -> str:
     elif closers:
         parts.append(LINK_ONLY_NOTE)
     if closers:
-        parts.append("**延伸阅读**\n\n" + "\n".join(f"- {_closer(c, refs)}" for c in closers))
+        items = [[_closer(c, refs), []] for c in closers]
+        parts.append("**延伸阅读**\n\n" + _html_list(items))
     if entry.merged:
         numbers = [line.no for line in entry.merged]
         span = f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
@@ -63,48 +75,71 @@ def render_entry(entry: Entry, refs: References) -> str:
 
 
 def render_answer(lines: list[Line], refs: References) -> str:
-    """Rebuild paragraphs, tight and loose lists, nested points and code blocks."""
-    blocks: list[str] = []
+    """Paragraphs, lists with nested points and code as HTML blocks, one per Markdown block.
+
+    Every block starts with a tag at the start of a line and holds no blank line, so Markdown
+    passes it through untouched and the page reader sees where it ends.
+    """
+    blocks: list[tuple[str, list]] = []  # ("p", [html]), ("ul", [[html, [sub html]]]), ("pre", …)
     loose = False  # inside a loose list opened by a lone "-"
     pending_item = False  # the previous line was a lone "-"
     under_item = False  # the previous item ended in a colon: its followers are its sub-points
-    code: list[str] = []
     for line in lines:
         kind = kind_of(line.text)
         if kind is Kind.CODE:
-            code.append(line.text.strip())
-            continue
-        if code:
-            blocks.append("```python\n" + "\n".join(code) + "\n```")
-            code = []
-        text = _inline(line.text, refs)
-        if kind is Kind.MARKER:
+            if not blocks or blocks[-1][0] != "pre":
+                blocks.append(("pre", []))
+            blocks[-1][1].append(escape(line.text.strip()))
+        elif kind is Kind.MARKER:
             loose, pending_item = True, True
         elif pending_item:
-            blocks.append(f"- {_inline(body(line.text), refs) if kind is Kind.ITEM else text}")
+            _list(blocks).append([_inline(body(line.text), refs), []])
             pending_item = False
         elif kind is Kind.ITEM:
-            item = f"- {_inline(body(line.text), refs)}"
-            _append_item(blocks, f"    {item}" if loose or under_item else item)
+            item = [_inline(body(line.text), refs), []]
+            items = _list(blocks)
+            (items[-1][1] if (loose or under_item) and items else items).append(item)
             under_item = under_item or (not loose and is_lead_in(line.text))
         else:
             loose = under_item = False
-            blocks.append(text)
-    if code:
-        blocks.append("```python\n" + "\n".join(code) + "\n```")
+            blocks.append(("p", [_inline(line.text, refs)]))
     if pending_item:
-        blocks.append("-")
-    return "\n\n".join(blocks)
+        _list(blocks).append(["", []])
+    return "\n\n".join(_html_block(tag, content) for tag, content in blocks)
 
 
-def _append_item(blocks: list[str], item: str) -> None:
-    """Tight list items stay in one block so Markdown keeps the list tight."""
-    if blocks and blocks[-1].lstrip().startswith("- ") and not blocks[-1].startswith("```"):
-        previous_indent = len(blocks[-1]) - len(blocks[-1].lstrip())
-        if item.startswith("    ") or previous_indent == 0:
-            blocks[-1] += "\n" + item
-            return
-    blocks.append(item)
+def _list(blocks: list[tuple[str, list]]) -> list:
+    """The items of the list the answer is in, opening a new list after any other block."""
+    if not blocks or blocks[-1][0] != "ul":
+        blocks.append(("ul", []))
+    return blocks[-1][1]
+
+
+def _html_block(tag: str, content: list) -> str:
+    if tag == "p":
+        return f"<p>{content[0]}</p>"
+    if tag == "pre":
+        return '<pre><code class="language-python">' + "\n".join(content) + "</code></pre>"
+    return _html_list(content)
+
+
+def _html_list(items: list) -> str:
+    """A `<ul>` of [html, sub-items] pairs, one tag per line and no blank line."""
+    out = ["<ul>"]
+    for text, subs in items:
+        if subs:
+            out += [f"<li>{text}", _html_list(subs), "</li>"]
+        else:
+            out.append(f"<li>{text}</li>")
+    out.append("</ul>")
+    return "\n".join(out)
+
+
+def _link(url: str, text: str) -> str:
+    """An escaped link to a web address; anything but http(s) stays text."""
+    if not _URL_SCHEME_RE.match(url):
+        return escape(text)
+    return f'<a href="{escape(url)}">{escape(text)}</a>'
 
 
 def _inline(text: str, refs: References) -> str:
@@ -112,16 +147,20 @@ def _inline(text: str, refs: References) -> str:
     url = refs.url_for(text)
     if url and url in text:
         before, _, after = text.partition(url)
-        return f"{escape(before)}<{url}>{escape(after)}"
+        return f"{escape(before)}{_link(url, url)}{escape(after)}"
     if url:
-        match = _TAIL_LINK_RE.search(text)
-        if match:
-            head, tail = text[: match.start("tail")], match.group("tail")
-            return f"{escape(head)}[{escape(tail)}]({url})"
+        start = _tail_start(text)
+        title = text[start:].rstrip() if start is not None else ""
+        if title:
+            return escape(text[:start]) + _link(url, title) + escape(text[start + len(title) :])
     return escape(text)
 
 
-_CLOSER_SPLIT_RE = re.compile(r"^(?P<lead>.*?(查阅|参阅|参见|见|参考|解读)\s*)(?P<title>.+)$")
+def _tail_start(text: str) -> int | None:
+    """Where the title after a final "…查阅" starts (no comma or colon after it), if any."""
+    last_stop = max(text.rfind(c) for c in _TAIL_STOP)
+    match = _TAIL_LEAD_RE.search(text, last_stop + 1)
+    return match.end() if match else None
 
 
 def _closer(line: Line, refs: References) -> str:
@@ -130,16 +169,16 @@ def _closer(line: Line, refs: References) -> str:
     url = refs.url_for(text)
     if not url or url in text:
         return _inline(text, refs)
-    match = _CLOSER_SPLIT_RE.match(text)
-    if not match:
-        return f"[{escape(text)}]({url})"
-    return f"{escape(match.group('lead'))}[{escape(match.group('title'))}]({url})"
+    match = _CLOSER_LEAD_RE.search(text)
+    if not match or match.end() == len(text):
+        return _link(url, text)
+    return escape(text[: match.end()]) + _link(url, text[match.end() :])
 
 
 def render_page(topic: Topic, entries: list[Entry], refs: References) -> str:
     """A complete topic page: front matter with tags, title, scope, then every entry."""
     tags = sorted({tag for entry in entries for tag in entry.tags}, key=str.casefold)
-    head = ["---", "tags:", *[f"  - {_yaml_scalar(t)}" for t in tags], "---"] if tags else []
+    head = ["---", _front_matter({"tags": tags}).rstrip("\n"), "---"] if tags else []
     page = [
         *head,
         "",
@@ -153,5 +192,13 @@ def render_page(topic: Topic, entries: list[Entry], refs: References) -> str:
     return text + "".join("\n" + render_entry(entry, refs) for entry in entries)
 
 
-def _yaml_scalar(text: str) -> str:
-    return text if re.fullmatch(r"[\w\u3400-\u9fff][\w\u3400-\u9fff .+-]*", text) else f'"{text}"'
+class _IndentedDumper(yaml.SafeDumper):
+    """Indents list items under their key, as the pages' front matter is written."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
+
+
+def _front_matter(data: dict) -> str:
+    """YAML for a page's front matter, written by the YAML library so no value can break it."""
+    return yaml.dump(data, Dumper=_IndentedDumper, allow_unicode=True, sort_keys=False, width=1000)

@@ -9,8 +9,11 @@ from .assemble import Assembly
 from .pages import PagePlan, page_path
 
 
-def build(assembly: Assembly, plans: list[PagePlan], out: Path) -> dict:
-    """The report as plain data; `lines` are the 1-based dump lines each entry holds."""
+def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[dict]) -> dict:
+    """The report as plain data; `lines` are the 1-based dump lines each entry holds.
+
+    `cleaned` lists every dump line whose invisible characters the importer removed.
+    """
     added = {i for p in plans for i in p.added}
     return {
         "entries": [
@@ -27,6 +30,7 @@ def build(assembly: Assembly, plans: list[PagePlan], out: Path) -> dict:
             for e in assembly.entries
         ],
         "merged": assembly.merged,
+        "cleaned": cleaned,
         "warnings": assembly.warnings,
         "pages": {
             str(p.path.relative_to(out)): {"changed": p.changed, "added": p.added} for p in plans

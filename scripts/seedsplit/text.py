@@ -32,7 +32,8 @@ _CLOSER_RE = re.compile(
 )
 _CODE_RE = re.compile(
     r"^(import |from \S+ import |def \w+\(|class \w+[(:]|return\b|if __name__|for \w+ in |print\()"
-    r"|^[A-Za-z_][\w.\[\], ]*\s*[+\-*/@]?=\s*\S"
+    # Possessive quantifiers: a long run of spaces is read once, never backtracked into.
+    r"|^[A-Za-z_][\w.\[\], ]*+\s*+[+\-*/@]?=\s*+\S"
     r"|^@\w+"
 )
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")

@@ -1,12 +1,19 @@
-"""The eight topics, their Chinese names and scopes, and keyword scores that place an answer."""
+"""The eight topics, their Chinese names and scopes, and keyword scores that place an answer.
+
+The words and weights live in scripts/topic_lexicon.yaml.
+"""
 
 from __future__ import annotations
 
 import functools
-import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+
+from . import yamltext
+from .matcher import Matcher
 
 
 @dataclass(frozen=True)
@@ -79,317 +86,26 @@ TOPICS: tuple[Topic, ...] = (
 SLUGS = tuple(t.slug for t in TOPICS)
 BY_SLUG = {t.slug: t for t in TOPICS}
 
-# Keyword → weight per topic. Latin keywords match whole words, Chinese ones anywhere.
-_LEXICON: dict[str, dict[str, int]] = {
-    "architecture": {
-        "transformer": 2,
-        "注意力": 1,
-        "attention": 1,
-        "多头": 2,
-        "self-attention": 2,
-        "encoder": 2,
-        "decoder": 2,
-        "编码器": 1,
-        "解码器": 1,
-        "bert": 3,
-        "t5": 2,
-        "gpt": 1,
-        "layernorm": 3,
-        "layer normalization": 3,
-        "layner-norm": 3,
-        "batchnorm": 3,
-        "batch normalization": 3,
-        "归一化": 2,
-        "rmsnorm": 3,
-        "ln": 2,
-        "bn": 2,
-        "位置编码": 3,
-        "rope": 3,
-        "positional": 2,
-        "外推": 3,
-        "token": 1,
-        "分词": 2,
-        "标记化": 3,
-        "词表": 2,
-        "词汇表": 2,
-        "softmax": 1,
-        "残差": 2,
-        "前馈": 2,
-        "ffn": 2,
-        "mamba": 3,
-        "rnn": 2,
-        "ssm": 3,
-        "复杂度": 2,
-        "子空间": 2,
-        "qkv": 2,
-        "to_qkv": 2,
-        "激活函数": 3,
-        "swiglu": 3,
-        "moe": 3,
-        "专家": 2,
-        "架构": 2,
-        "双向": 2,
-    },
-    "fine-tuning": {
-        "lora": 4,
-        "ptuning": 4,
-        "p-tuning": 4,
-        "peft": 4,
-        "微调": 2,
-        "sft": 3,
-        "fine-tuning": 2,
-        "finetune": 2,
-        "指令微调": 3,
-        "instruction": 2,
-        "prompt": 2,
-        "提示": 1,
-        "灾难性遗忘": 3,
-        "遗忘": 2,
-        "adapter": 3,
-        "领域数据": 3,
-        "通用数据": 3,
-        "基座": 2,
-        "泛化": 1,
-        "ewc": 3,
-        "prefix": 2,
-        "virtual token": 3,
-        "qlora": 4,
-        "低秩": 2,
-        "旁路": 3,
-        "冻结": 2,
-        "指令数据": 3,
-        "self-instruct": 4,
-        "evol-instruct": 4,
-        "lima": 3,
-    },
-    "diffusion": {
-        "diffusion": 3,
-        "扩散": 3,
-        "unet": 3,
-        "u-net": 3,
-        "vae": 2,
-        "噪声": 2,
-        "去噪": 3,
-        "time step": 3,
-        "时间步": 3,
-        "高斯噪声": 3,
-        "sdxl": 4,
-        "refiner": 3,
-        "图像生成": 2,
-        "潜在": 1,
-        "latent": 2,
-        "scheduler": 2,
-        "ddpm": 4,
-        "ddim": 4,
-        "文生图": 3,
-        "controlnet": 4,
-        "图片": 1,
-        "dreambooth": 4,
-        "textual inversion": 4,
-        "采样步数": 3,
-        "dpm-solver": 4,
-        "一致性模型": 4,
-        "consistency model": 3,
-        "sdxl-turbo": 4,
-        "去噪步": 3,
-        "生成图片": 3,
-    },
-    "rl": {
-        "强化学习": 3,
-        "rl": 2,
-        "奖励": 3,
-        "reward": 3,
-        "智能体": 3,
-        "代理": 2,
-        "环境": 1,
-        "状态": 1,
-        "动作": 2,
-        "策略": 1,
-        "policy": 2,
-        "ppo": 4,
-        "dpo": 4,
-        "rlhf": 4,
-        "rhfl": 3,
-        "人类反馈": 3,
-        "对齐": 3,
-        "alignment": 3,
-        "价值观": 2,
-        "q-learning": 4,
-        "回报": 2,
-        "奖励模型": 3,
-        "后训练": 3,
-        "post-training": 3,
-        "偏好": 2,
-        "价值函数": 3,
-        "kl": 2,
-    },
-    "inference": {
-        "推理": 2,
-        "kv cache": 4,
-        "kv": 2,
-        "cache": 2,
-        "缓存": 2,
-        "mqa": 4,
-        "gqa": 4,
-        "mha": 2,
-        "flash attention": 4,
-        "flashattention": 4,
-        "量化": 3,
-        "quantization": 3,
-        "int8": 3,
-        "int4": 3,
-        "蒸馏": 3,
-        "distillation": 3,
-        "解码": 2,
-        "采样": 2,
-        "温度": 2,
-        "temperature": 2,
-        "top-k": 3,
-        "top-p": 3,
-        "beam": 3,
-        "束搜索": 3,
-        "复读": 3,
-        "重复": 1,
-        "生成文本": 2,
-        "投机": 3,
-        "speculative": 3,
-        "推理速度": 3,
-        "延迟": 2,
-        "吞吐": 2,
-        "vllm": 4,
-        "pagedattention": 4,
-        "批处理": 2,
-        "内存访问": 2,
-        "gptq": 4,
-        "awq": 4,
-        "草稿模型": 4,
-    },
-    "training": {
-        "预训练": 2,
-        "pretrain": 2,
-        "pre-training": 2,
-        "分布式": 3,
-        "zero": 3,
-        "deepspeed": 4,
-        "优化器状态": 3,
-        "优化器": 2,
-        "梯度": 2,
-        "梯度累积": 3,
-        "显存": 2,
-        "oom": 4,
-        "out of memory": 3,
-        "内存": 1,
-        "模型并行": 3,
-        "数据并行": 3,
-        "流水线并行": 3,
-        "张量并行": 3,
-        "混合精度": 3,
-        "fp16": 2,
-        "bf16": 2,
-        "loss spike": 4,
-        "loss": 1,
-        "adam": 3,
-        "学习率": 1,
-        "批量大小": 2,
-        "batch": 1,
-        "训练数据": 1,
-        "书籍": 2,
-        "段落": 1,
-        "设备": 2,
-        "gpu": 1,
-        "检查点": 2,
-        "checkpoint": 2,
-        "数据清洗": 3,
-        "去重": 2,
-        "语料": 2,
-        "清洗": 3,
-        "困惑度": 1,
-    },
-    "multimodal": {
-        "多模态": 3,
-        "clip": 3,
-        "图像": 2,
-        "视觉": 2,
-        "image": 2,
-        "图文": 3,
-        "qformer": 4,
-        "q-former": 4,
-        "blip": 4,
-        "vlm": 4,
-        "目标检测": 3,
-        "detection": 3,
-        "object": 2,
-        "检测器": 3,
-        "模态": 3,
-        "vit": 3,
-        "视觉编码器": 3,
-        "llava": 4,
-        "图像文本对": 3,
-        "高分辨率": 2,
-        "视觉token": 3,
-        "图像编码器": 3,
-        "分割": 2,
-        "掩码": 1,
-        "sam": 4,
-        "patch": 2,
-        "imagenet": 2,
-        "图文对": 3,
-        "视频": 2,
-    },
-    "applications": {
-        "langchain": 4,
-        "rag": 4,
-        "检索": 2,
-        "幻觉": 3,
-        "hallucination": 3,
-        "agent": 1,
-        "agents": 2,
-        "chains": 3,
-        "chain": 2,
-        "prompts": 2,
-        "memory": 1,
-        "indexes": 3,
-        "向量": 2,
-        "知识库": 3,
-        "function_call": 3,
-        "function call": 3,
-        "工具调用": 3,
-        "插件": 2,
-        "应用": 1,
-        "dola": 3,
-        "上下文学习": 2,
-        "外挂": 2,
-        "embedding检索": 3,
-        "召回": 2,
-        "文档": 1,
-    },
-}
+LEXICON = Path(__file__).resolve().parents[1] / "topic_lexicon.yaml"
+_ASCII_WORD = string.ascii_lowercase + string.digits  # text is case-folded first
 
 
-def _alternative(keyword: str) -> str:
-    escaped = re.escape(keyword)
-    if keyword.isascii():
-        return rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
-    return escaped
-
-
-_WEIGHTS: dict[str, list[tuple[str, int]]] = {}
-for _slug, _words in _LEXICON.items():
-    for _word, _weight in _words.items():
-        _WEIGHTS.setdefault(_word, []).append((_slug, _weight))
-# One pass over the text finds every keyword; longer keywords are tried first.
-_KEYWORDS_RE = re.compile(
-    "|".join(f"({_alternative(w)})" for w in sorted(_WEIGHTS, key=len, reverse=True))
-)
-_GROUP_WORD = sorted(_WEIGHTS, key=len, reverse=True)
+@functools.cache
+def _lexicon() -> tuple[dict[str, list[tuple[str, int]]], Matcher]:
+    """Each word's (topic, weight) pairs and one matcher for all words, built on first use."""
+    data = yamltext.load(LEXICON.read_text(encoding="utf-8"))["topics"]
+    weights: dict[str, list[tuple[str, int]]] = {}
+    for slug, words in data.items():
+        if slug not in BY_SLUG:
+            raise ValueError(f"{LEXICON}: unknown topic {slug!r}")
+        for word, weight in words.items():
+            weights.setdefault(str(word), []).append((slug, int(weight)))
+    return weights, Matcher(weights, _ASCII_WORD, bounded=str.isascii)
 
 
 @functools.lru_cache(maxsize=4096)
 def _hits(folded: str) -> tuple[tuple[str, int], ...]:
-    counts: Counter[str] = Counter()
-    for match in _KEYWORDS_RE.finditer(folded):
-        counts[_GROUP_WORD[match.lastindex - 1]] += 1
-    return tuple(counts.items())
+    return tuple(Counter(_lexicon()[1].leftmost_longest(folded)).items())
 
 
 def scores(text: str) -> Counter[str]:
@@ -397,7 +113,7 @@ def scores(text: str) -> Counter[str]:
     folded = unicodedata.normalize("NFKC", text).casefold()
     result: Counter[str] = Counter()
     for word, hits in _hits(folded):
-        for slug, weight in _WEIGHTS[word]:
+        for slug, weight in _lexicon()[0][word]:
             result[slug] += weight * min(hits, 3)
     return result
 
