@@ -102,6 +102,13 @@ def start(page) -> None:
     page.locator(".practice-card").wait_for()
 
 
+def answer_and_grade(page, key: str) -> None:
+    """Space shows the answer (once the bank is in); a digit grades it."""
+    page.keyboard.press(" ")
+    page.locator(".practice-grades").wait_for()
+    page.keyboard.press(key)
+
+
 def test_bank_holds_every_entry_from_the_pages(built_site):
     bank = json.loads((built_site / "practice.json").read_text("utf-8"))
     assert [t["slug"] for t in bank["topics"]] == [t.slug for t in TOPICS]
@@ -112,6 +119,9 @@ def test_bank_holds_every_entry_from_the_pages(built_site):
         assert len(entry["answer"]) > 200 and entry["keywords"], entry["id"]
         assert 'href="#' not in entry["answer"], entry["id"]  # links rooted at the site
     assert sum("arithmatex" in e["answer"] for e in bank["entries"]) > 10
+    page = (built_site / "practice" / "index.html").read_text("utf-8")
+    assert '<script type="application/json" id="practice-index">' in page
+    assert all(f'"id":"{e["id"]}"' in page for e in bank["entries"])
 
 
 def test_keyboard_drill_of_five_questions(reader, site_url):
@@ -126,6 +136,7 @@ def test_keyboard_drill_of_five_questions(reader, site_url):
         )
         assert reader.locator(".practice-answer").is_hidden()
         reader.keyboard.press(" ")
+        reader.locator(".practice-answer").wait_for()
         assert reader.locator(".practice-answer .qa-answer").inner_text().strip() != ""
         assert (
             reader.locator(".practice-answer__link")
@@ -144,6 +155,7 @@ def test_shown_answer_has_its_math_typeset(reader, site_url):
     open_practice(reader, site_url, "?topics=inference")
     start(reader)
     reader.keyboard.press(" ")
+    reader.locator(".practice-answer").wait_for()
     assert reader.locator(".practice-answer .katex").count() > 0
     assert reader.locator(".practice-answer .arithmatex:not([data-typeset])").count() == 0
 
@@ -153,8 +165,7 @@ def test_grades_survive_a_reload_and_instant_navigation(reader, instant_url):
     open_practice(reader, site_url, "?topics=rl")
     start(reader)
     first = PAGE_IDS["rl"][0]
-    reader.keyboard.press(" ")
-    reader.keyboard.press("1")
+    answer_and_grade(reader, "1")
     reader.reload()
     reader.locator(".practice-setup").wait_for()
     assert reader.locator(".practice-due__count").inner_text() == "1"
@@ -170,8 +181,7 @@ def test_grades_survive_a_reload_and_instant_navigation(reader, instant_url):
     assert reader.locator("input[value=due]").is_checked()
     start(reader)
     assert "第 1 / 1 题" in reader.locator(".practice-meta").inner_text()
-    reader.keyboard.press(" ")
-    reader.keyboard.press("3")
+    answer_and_grade(reader, "3")
     assert stored(reader)["entries"][first]["box"] == 2
     assert reader.locator(".practice-done").is_visible()
 
@@ -181,8 +191,7 @@ def test_due_mode_asks_exactly_the_due_questions_as_days_pass(reader, site_url):
     open_practice(reader, site_url, "?topics=diffusion")
     start(reader)
     for key in "123":  # 不会: due today; 模糊: tomorrow; 掌握 (first time): in 7 days
-        reader.keyboard.press(" ")
-        reader.keyboard.press(key)
+        answer_and_grade(reader, key)
     a, b, c = PAGE_IDS["diffusion"][:3]
     titles = dict(
         reader.evaluate(
@@ -200,8 +209,7 @@ def test_due_mode_asks_exactly_the_due_questions_as_days_pass(reader, site_url):
         asked = []
         for _ in range(count):
             asked.append(reader.locator(".practice-question").inner_text())
-            reader.keyboard.press(" ")
-            reader.keyboard.press("2")
+            answer_and_grade(reader, "2")
         return asked
 
     assert due_drill(DAY_ONE.replace(hour=23, minute=59)) == [titles[a]]
@@ -216,8 +224,7 @@ def test_export_clear_import_restores_the_same_state(reader, site_url, tmp_path)
     open_practice(reader, site_url, "?topics=training")
     start(reader)
     for key in "3211":
-        reader.keyboard.press(" ")
-        reader.keyboard.press(key)
+        answer_and_grade(reader, key)
     before = stored(reader)
     with reader.expect_download() as download:
         reader.locator(".practice-export").click()
@@ -371,8 +378,7 @@ def test_missed_list_links_to_the_entries(reader, site_url):
     open_practice(reader, site_url, "?topics=fine-tuning")
     start(reader)
     for key in "123":
-        reader.keyboard.press(" ")
-        reader.keyboard.press(key)
+        answer_and_grade(reader, key)
     links = reader.locator("#practice-missed li a")
     assert links.count() == 2
     ids = PAGE_IDS["fine-tuning"]
@@ -385,8 +391,7 @@ def test_practice_requests_nothing_from_other_hosts(reader, site_url):
     reader.on("request", lambda r: seen.append(r.url))
     open_practice(reader, site_url, "?topics=inference")
     start(reader)
-    reader.keyboard.press(" ")
-    reader.keyboard.press("3")
+    answer_and_grade(reader, "3")
     reader.goto(site_url + "inference/", wait_until="networkidle")
     host = urlparse(site_url).netloc
     assert [

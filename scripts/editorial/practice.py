@@ -7,6 +7,7 @@ made relative to the site root, so the practice page can show it wherever it liv
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import asdict, dataclass
@@ -105,3 +106,11 @@ def bank(topics: list[tuple[str, str, str]], entries: list[BankEntry]) -> dict:
         "topics": [{"slug": s, "title": t, "url": u} for s, t, u in topics],
         "entries": [asdict(e) for e in entries],
     }
+
+
+def inline_index(document: dict) -> str:
+    """The bank without answers and keywords, as a JSON script element for a page."""
+    slim = [{k: e[k] for k in ("id", "topic", "title", "url")} for e in document["entries"]]
+    text = json.dumps({**document, "entries": slim}, ensure_ascii=False, separators=(",", ":"))
+    safe = text.replace("</", "<\\/")  # no "</script>" inside the element
+    return f'<script type="application/json" id="practice-index">{safe}</script>'

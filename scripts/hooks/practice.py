@@ -2,7 +2,9 @@
 
 Every rendered topic page (`<topic>/index.md`) gives its entries (scripts/editorial/practice.py);
 after the build the bank is written at the site root, so a new or edited entry is in practice mode
-with no extra step. The page itself is docs/practice.md, driven by docs/assets/js/practice/.
+with no extra step. The practice page (docs/practice.md, driven by docs/assets/js/practice/) also
+gets the bank without its answers inline, in place of its INDEX_MARKER: the first question shows
+as soon as the page is loaded, while the answers arrive with practice.json.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial.practice import bank, bank_entries
+from editorial.practice import bank, bank_entries, inline_index
 
 from seedsplit.topics import SLUGS
 
 BANK = "practice.json"
+INDEX_MARKER = "<!-- practice:index -->"
 
 _pages: dict[str, tuple[str, str, list]] = {}
 
@@ -33,9 +36,19 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def on_post_build(config):
+def _bank() -> dict:
+    """The bank of every topic page rendered so far (all of them once pages are being built)."""
     order = [s for s in SLUGS if s in _pages]
     topics = [(s, _pages[s][0], _pages[s][1]) for s in order]
-    entries = [e for s in order for e in _pages[s][2]]
-    text = json.dumps(bank(topics, entries), ensure_ascii=False, separators=(",", ":"))
+    return bank(topics, [e for s in order for e in _pages[s][2]])
+
+
+def on_post_page(output, page, config):
+    if INDEX_MARKER in output:
+        return output.replace(INDEX_MARKER, inline_index(_bank()))
+    return output
+
+
+def on_post_build(config):
+    text = json.dumps(_bank(), ensure_ascii=False, separators=(",", ":"))
     (Path(config["site_dir"]) / BANK).write_text(text, encoding="utf-8")

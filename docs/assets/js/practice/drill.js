@@ -10,8 +10,9 @@ const GRADES = [
   [GOOD, "掌握"],
 ];
 
-/** Mount the drill into `root` (#practice); `app` gives storage, clock, bank and the corrupt-data
- * notice. Returns the view's hooks for the page: refresh() and key(event). */
+/** Mount the drill into `root` (#practice). `app` gives storage, clock, typeset, answer(id) (a
+ * promise of the answer's HTML) and the page's notices; `bank` lists topics and entries.
+ * Returns the view's hooks for the page: refresh() and key(event). */
 export function mountDrill(root, app, bank) {
   const byId = new Map(bank.entries.map((e) => [e.id, e]));
   const topicTitle = new Map(bank.topics.map((t) => [t.slug, t.title]));
@@ -152,16 +153,23 @@ export function mountDrill(root, app, bank) {
     if (card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: "start" });
   }
 
-  function reveal() {
+  async function reveal() {
     if (run.phase !== "question") return;
     const entry = byId.get(run.ids[run.at]);
-    run.phase = "answer";
-    answerBody.innerHTML = entry.answer;
+    run.phase = "loading";
+    revealButton.disabled = true;
+    try {
+      answerBody.innerHTML = await app.answer(entry.id);
+    } catch (err) {
+      answerBody.replaceChildren(h("p", {}, `答案没有载入（${err.message}）。可以打开下面的完整条目，或检查网络后刷新页面。`));
+    }
+    revealButton.disabled = false;
     for (const link of answerBody.querySelectorAll("a[href]")) {
       link.href = new URL(link.getAttribute("href"), app.root).href;
     }
     app.typeset(answerBody);
     entryLink.href = new URL(entry.url, app.root).href;
+    run.phase = "answer";
     revealButton.hidden = true;
     answer.hidden = false;
     grades.hidden = false;

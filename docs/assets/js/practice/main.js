@@ -51,9 +51,23 @@ function topicSlug() {
 
 let views = [];
 
-async function mountPractice(article, root) {
+/** The questions without their answers, written into the practice page by the build. */
+function inlineIndex() {
+  const script = document.getElementById("practice-index");
+  return script ? JSON.parse(script.textContent) : null;
+}
+
+/** One entry's answer HTML, from the bank (fetched once, already on its way when the page opens). */
+async function answer(id) {
+  const found = (await loadBank()).entries.find((e) => e.id === id);
+  if (!found) throw new Error(`题库里没有 ${id}`);
+  return found.answer;
+}
+
+async function mountPractice(root) {
+  const fetching = loadBank();
   try {
-    const view = mountPracticePage(document, app, await loadBank());
+    const view = mountPracticePage(document, { ...app, answer }, inlineIndex() ?? (await fetching));
     if (root.isConnected) views.push(view);
   } catch (err) {
     root.replaceChildren(`题库没有载入（${err.message}）。请检查网络后刷新页面；已保存的进度不受影响。`);
@@ -66,7 +80,7 @@ function mount() {
   const article = document.querySelector("article.md-content__inner");
   if (!article) return;
   const practiceRoot = article.querySelector("#practice");
-  if (practiceRoot) return void mountPractice(article, practiceRoot);
+  if (practiceRoot) return void mountPractice(practiceRoot);
   const home = mountHome(article, app);
   if (home) views.push(home);
   const slug = topicSlug();
