@@ -11,6 +11,7 @@ Budget: under 300 ms after load at 10× entries.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -68,6 +69,11 @@ def serve(site: Path, bank: bytes) -> http.server.ThreadingHTTPServer:
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def handle(self):
+            # a page may close while its search index is still loading
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                super().handle()
 
         def do_GET(self):
             if self.path != "/practice.json":
