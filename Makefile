@@ -69,6 +69,7 @@ bench: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_import.py
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_notebooks.py
+	$(BIN)/python scripts/bench/bench_practice.py
 
 clean:
 	rm -rf site build .cache .pytest_cache node_modules

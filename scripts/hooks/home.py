@@ -1,4 +1,8 @@
-"""Fill the home page's topic cards with each topic page's title, scope and question count."""
+"""Fill the home page's topic cards with each topic page's title, scope and question count.
+
+Each card also carries an empty progress slot listing its entry ids; the practice script
+(docs/assets/js/practice/) fills it from the reader's own progress in the browser.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,11 @@ def topic_cards(docs_dir: Path) -> str:
     cards = []
     for topic in TOPICS:
         page = docs_dir / page_path(topic.slug)
-        count = len(entry_ids(page.read_text(encoding="utf-8"))) if page.exists() else 0
+        ids = entry_ids(page.read_text(encoding="utf-8")) if page.exists() else []
         scope = re.split(r"[：:]", topic.scope, maxsplit=1)[-1].split("。")[0]
         link = f"[{topic.title}]({page_path(topic.slug)})"
-        cards.append(f"-   **{link}** · {count} 题\n\n    ---\n\n    {scope}")
+        progress = f'<span class="practice-progress" data-ids="{" ".join(ids)}"></span>'
+        cards.append(f"-   **{link}** · {len(ids)} 题\n\n    ---\n\n    {scope}\n\n    {progress}")
     return '<div class="grid cards topic-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 

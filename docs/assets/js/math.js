@@ -1,8 +1,9 @@
 // Typeset the formulas that pymdownx.arithmatex marks (generic mode: `\(…\)` inline, `\[…\]` display)
-// with the KaTeX the site serves itself. Runs on every page load, instant navigation included.
+// with the KaTeX the site serves itself. Runs on every page load, instant navigation included;
+// the practice page imports `typeset` for the answers it shows.
 const DELIMITERS = /^\\[([]|\\[)\]]$/g;
 
-function typeset(root) {
+export function typeset(root) {
   for (const el of root.querySelectorAll(".arithmatex")) {
     if (el.dataset.typeset) continue;
     const display = el.tagName === "DIV";
@@ -16,4 +17,4 @@ function typeset(root) {
   }
 }
 
-document$.subscribe(() => typeset(document.body));
+if (typeof document$ !== "undefined") document$.subscribe(() => typeset(document.body));

@@ -1,0 +1,96 @@
+// Practice mode (issue 11): the 练习 page, the marks on topic pages and the home page's progress.
+// Everything stays in this browser (localStorage, see store.js); nothing is sent anywhere.
+// Runs on every page, instant navigation included, through Material's `document$`.
+import { typeset } from "../math.js";
+import { mountPracticePage } from "./page.js";
+import { localDay } from "./schedule.js";
+import { mountHome, mountTopic } from "./topic.js";
+
+/** The site root: this module lives at assets/js/practice/main.js. */
+const ROOT = new URL("../../../", import.meta.url);
+const BANK = new URL("practice.json", ROOT);
+
+/** localStorage, or a stand-in whose reads fail (and are reported) where the browser forbids it. */
+function browserStorage() {
+  try {
+    return window.localStorage;
+  } catch (err) {
+    const refuse = () => {
+      throw err;
+    };
+    return { getItem: refuse, setItem: refuse, removeItem: refuse };
+  }
+}
+
+const app = {
+  root: ROOT,
+  storage: browserStorage(),
+  now: () => Date.now(),
+  today: () => localDay(Date.now()),
+  typeset,
+};
+
+let bank = null;
+/** The question bank, fetched once per visit and kept for later pages (works offline after). */
+function loadBank() {
+  bank ??= fetch(BANK).then((r) => {
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return r.json();
+  });
+  bank.catch(() => (bank = null));
+  return bank;
+}
+
+/** The topic slug of the current page when it is a topic page (`<slug>/`), else "". */
+function topicSlug() {
+  const path = decodeURIComponent(location.pathname);
+  const inSite = path.startsWith(ROOT.pathname) ? path.slice(ROOT.pathname.length) : "";
+  const match = inSite.match(/^([a-z-]+)\/(index\.html)?$/);
+  return match ? match[1] : "";
+}
+
+let views = [];
+
+/** The questions without their answers, written into the practice page by the build. */
+function inlineIndex() {
+  const script = document.getElementById("practice-index");
+  return script ? JSON.parse(script.textContent) : null;
+}
+
+/** One entry's answer HTML, from the bank (fetched once, already on its way when the page opens). */
+async function answer(id) {
+  const found = (await loadBank()).entries.find((e) => e.id === id);
+  if (!found) throw new Error(`题库里没有 ${id}`);
+  return found.answer;
+}
+
+async function mountPractice(root) {
+  const fetching = loadBank();
+  try {
+    const view = mountPracticePage(document, { ...app, answer }, inlineIndex() ?? (await fetching));
+    if (root.isConnected) views.push(view);
+  } catch (err) {
+    root.replaceChildren(`题库没有载入（${err.message}）。请检查网络后刷新页面；已保存的进度不受影响。`);
+    root.classList.add("practice-failed");
+  }
+}
+
+function mount() {
+  views = [];
+  const article = document.querySelector("article.md-content__inner");
+  if (!article) return;
+  const practiceRoot = article.querySelector("#practice");
+  if (practiceRoot) return void mountPractice(practiceRoot);
+  const home = mountHome(article, app);
+  if (home) views.push(home);
+  const slug = topicSlug();
+  const topic = slug && mountTopic(article, app, slug);
+  if (topic) views.push(topic);
+}
+
+if (typeof document$ !== "undefined") {
+  document$.subscribe(mount);
+  document.addEventListener("keydown", (event) => views.forEach((v) => v.key?.(event)));
+  // Another tab changed the progress: show it here too.
+  window.addEventListener("storage", () => views.forEach((v) => v.refresh()));
+}

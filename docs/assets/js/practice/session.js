@@ -1,0 +1,32 @@
+// Which questions a drill asks, and in what order: pure, so the rules are unit-tested.
+import { dueIds } from "./schedule.js";
+
+export const MODES = { order: "顺序", random: "随机", due: "只练待复习" };
+
+/** Fisher–Yates shuffle of a copy of `items`; `random` returns numbers in [0, 1). */
+export function shuffled(items, random = Math.random) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** The ids of `entries` (bank order) in `topics` (all when empty), arranged for `mode`. */
+export function queue(entries, { topics = [], mode = "order" }, records, today, random) {
+  const chosen = new Set(topics);
+  const ids = entries.filter((e) => chosen.size === 0 || chosen.has(e.topic)).map((e) => e.id);
+  if (mode === "random") return shuffled(ids, random);
+  if (mode === "due") return dueIds(ids, records, today);
+  if (mode === "order") return ids;
+  throw new RangeError(`unknown mode ${mode}`);
+}
+
+/** Topics and mode from the practice page's address, e.g. `?topics=rl,inference&mode=due`. */
+export function choiceFromQuery(search, knownTopics) {
+  const params = new URLSearchParams(search);
+  const topics = (params.get("topics") || "").split(",").filter((t) => knownTopics.includes(t));
+  const mode = Object.hasOwn(MODES, params.get("mode")) ? params.get("mode") : "order";
+  return { topics, mode };
+}

@@ -1,0 +1,125 @@
+// Topic pages: per entry a 待复习 / 已掌握 control and its state beside the title; above the first
+// entry, the topic's progress, a filter that hides mastered entries and a link to practise the topic.
+import { h, progressBar } from "./dom.js";
+import { isDue, markForReview, markMastered, status, tally } from "./schedule.js";
+import { read, update } from "./store.js";
+
+/** The entries of a topic page: each `<h2 id>` whose section holds a 参考答案, with its elements. */
+export function pageEntries(article) {
+  const entries = [];
+  for (const heading of article.querySelectorAll(":scope > h2[id]")) {
+    const parts = [heading];
+    for (let el = heading.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) parts.push(el);
+    const title = heading.textContent.replace(/¶\s*$/, "").trim();
+    if (parts.some((el) => el.classList.contains("qa-answer"))) entries.push({ id: heading.id, title, heading, parts });
+  }
+  return entries;
+}
+
+const BADGE = { mastered: "已掌握", due: "待复习", learning: "学习中" };
+
+/** Add the controls to a topic page; returns { refresh } or null when the page has no entries. */
+export function mountTopic(article, app, slug) {
+  const entries = pageEntries(article);
+  if (entries.length === 0) return null;
+  const practiceUrl = (mode) => new URL(`practice/?topics=${slug}${mode ? `&mode=${mode}` : ""}`, app.root).href;
+
+  const progress = h("span", { class: "practice-progress" });
+  const filter = h("input", { type: "checkbox", class: "practice-filter" });
+  const hiddenNote = h("span", { class: "practice-hidden-note", "aria-live": "polite" });
+  const notice = h("p", { class: "practice-toolbar__notice", hidden: true });
+  const dueLink = h("a", { class: "md-button practice-toolbar__due", href: practiceUrl("due") });
+  const toolbar = h(
+    "div",
+    { class: "practice-toolbar", role: "region", "aria-label": "本主题的练习进度" },
+    progress,
+    h(
+      "p",
+      { class: "practice-toolbar__actions" },
+      h("a", { class: "md-button md-button--primary", href: practiceUrl() }, "练习本主题"),
+      dueLink,
+      h("label", { class: "practice-filter__label" }, filter, " 隐藏已掌握的题"),
+      hiddenNote,
+    ),
+    notice,
+  );
+  entries[0].heading.before(toolbar);
+
+  const controls = entries.map((entry) => {
+    const badge = h("span", { class: "practice-state", hidden: true });
+    const anchor = entry.heading.querySelector(".headerlink");
+    entry.heading.insertBefore(badge, anchor);
+    const button = (label, mark) =>
+      h("button", { class: "practice-mark__button", type: "button", "aria-pressed": "false", onclick: () => change(entry.id, mark) }, label);
+    const review = button("待复习", markForReview);
+    const mastered = button("已掌握", markMastered);
+    const group = h("div", { class: "practice-mark", role: "group", "aria-label": `练习状态：${entry.title}` }, review, mastered);
+    entry.heading.after(group);
+    entry.parts.push(group);
+    return { entry, badge, review, mastered, group };
+  });
+
+  filter.addEventListener("change", () => {
+    const result = update(app.storage, (s) => ({ ...s, prefs: { ...s.prefs, hideMastered: filter.checked } }));
+    if (result.corrupt) filter.checked = false;
+    refresh();
+  });
+
+  function change(id, mark) {
+    update(app.storage, (s) => ({ ...s, entries: { ...s.entries, [id]: mark(s.entries[id], app.today(), app.now()) } }));
+    refresh();
+  }
+
+  function refresh() {
+    const stored = read(app.storage);
+    const corrupt = Boolean(stored.corrupt);
+    const records = corrupt ? {} : stored.state.entries;
+    const hide = !corrupt && stored.state.prefs.hideMastered;
+    const today = app.today();
+    const target = decodeURIComponent(location.hash.slice(1));
+    notice.hidden = !corrupt;
+    notice.replaceChildren(corrupt ? h("span", {}, "本机保存的练习进度读不出来，标记暂时不能用。", h("a", { href: new URL("practice/", app.root).href }, "去练习页查看原因并处理"), "。") : "");
+    progress.replaceChildren(progressBar(tally(entries.map((e) => e.id), records)));
+    const dueCount = entries.filter((e) => isDue(records[e.id], today)).length;
+    dueLink.textContent = `只练待复习（${dueCount}）`;
+    filter.checked = hide;
+    filter.disabled = corrupt;
+    let hidden = 0;
+    for (const c of controls) {
+      const record = records[c.entry.id];
+      const state = status(record);
+      const shown = state === "learning" && isDue(record, today) ? "due" : state;
+      c.badge.hidden = state === "new";
+      c.badge.textContent = BADGE[shown] || "";
+      c.badge.className = `practice-state practice-state--${shown}`;
+      c.review.setAttribute("aria-pressed", String(state === "learning"));
+      c.mastered.setAttribute("aria-pressed", String(state === "mastered"));
+      c.review.disabled = c.mastered.disabled = corrupt;
+      const conceal = hide && state === "mastered" && c.entry.id !== target;
+      for (const el of c.entry.parts) el.classList.toggle("practice-concealed", conceal);
+      hidden += conceal ? 1 : 0;
+    }
+    hiddenNote.textContent = hide ? `（已隐藏 ${hidden} 题）` : "";
+  }
+
+  refresh();
+  return { refresh };
+}
+
+/** The home page's topic cards: fill each `.practice-progress[data-ids]` with its topic's bar. */
+export function mountHome(article, app) {
+  const slots = [...article.querySelectorAll(".practice-progress[data-ids]")];
+  if (slots.length === 0) return null;
+  function refresh() {
+    const stored = read(app.storage);
+    for (const slot of slots) {
+      if (stored.corrupt) {
+        slot.replaceChildren(h("a", { href: new URL("practice/", app.root).href }, "练习进度读不出来，去练习页处理"));
+      } else {
+        slot.replaceChildren(progressBar(tally(slot.dataset.ids.split(" "), stored.state.entries)));
+      }
+    }
+  }
+  refresh();
+  return { refresh };
+}
