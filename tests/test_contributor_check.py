@@ -210,3 +210,15 @@ def test_a_failing_notebook_cell_is_named_by_its_line(tree: Tree, cell: str, err
 )
 def test_the_guide_shows_every_message_the_check_gives(stem: str):
     assert stem in GUIDE, stem
+
+
+@pytest.mark.parametrize(
+    ("link", "what"),
+    [("../contributing.md#no-such-heading", "指向的锚点不存在"), ("../no-such.md", "不存在")],
+    ids=["anchor-on-another-page", "missing-page"],
+)
+def test_a_link_only_the_build_can_check_is_named_by_its_line(tree: Tree, link: str, what: str):
+    line = tree.append(PAGE, f"\n参见[贡献指南]({link})。\n")
+    code, out = tree.check()
+    assert code == 1
+    assert f"{PAGE}:{line}: 链接「{link}」" in out and what in out, out

@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from editorial.practice import bank, bank_entries, inline_index
@@ -44,8 +46,11 @@ def _bank() -> dict:
 
 
 def on_post_page(output, page, config):
+    """The practice page gets the answer-free index inline and starts fetching the answers."""
     if INDEX_MARKER in output:
-        return output.replace(INDEX_MARKER, inline_index(_bank()))
+        bank_url = get_relative_url(BANK, page.url)
+        preload = f'<link rel="preload" href="{bank_url}" as="fetch" crossorigin="anonymous">'
+        return output.replace(INDEX_MARKER, preload + inline_index(_bank()))
     return output
 
 
