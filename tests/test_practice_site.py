@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import ROOT
 from seedsplit.pagetext import find_entries
@@ -134,7 +135,7 @@ def test_keyboard_drill_of_five_questions(reader, site_url):
             .inner_text()
             .startswith(f"模型架构 · 第 {n + 1} / {len(ids)} 题")
         )
-        assert reader.locator(".practice-answer").is_hidden()
+        expect(reader.locator(".practice-answer")).to_be_hidden()
         reader.keyboard.press(" ")
         reader.locator(".practice-answer").wait_for()
         assert reader.locator(".practice-answer .qa-answer").inner_text().strip() != ""
@@ -148,7 +149,7 @@ def test_keyboard_drill_of_five_questions(reader, site_url):
     assert {i: entries[i]["grade"] for i in ids[:5]} == dict(
         zip(ids[:5], [1, 2, 3, 2, 3], strict=True)
     )
-    assert "第 6 / " in reader.locator(".practice-meta").inner_text()
+    expect(reader.locator(".practice-meta")).to_contain_text("第 6 / ")
 
 
 def test_shown_answer_has_its_math_typeset(reader, site_url):
@@ -157,7 +158,7 @@ def test_shown_answer_has_its_math_typeset(reader, site_url):
     reader.keyboard.press(" ")
     reader.locator(".practice-answer").wait_for()
     assert reader.locator(".practice-answer .katex").count() > 0
-    assert reader.locator(".practice-answer .arithmatex:not([data-typeset])").count() == 0
+    expect(reader.locator(".practice-answer .arithmatex:not([data-typeset])")).to_have_count(0)
 
 
 def test_grades_survive_a_reload_and_instant_navigation(reader, instant_url):
@@ -168,22 +169,22 @@ def test_grades_survive_a_reload_and_instant_navigation(reader, instant_url):
     answer_and_grade(reader, "1")
     reader.reload()
     reader.locator(".practice-setup").wait_for()
-    assert reader.locator(".practice-due__count").inner_text() == "1"
+    expect(reader.locator(".practice-due__count")).to_have_text("1")
     # An instant-navigation hop (no page load): the topic page shows the state beside the title.
     reader.evaluate("() => { window.notReloaded = true; }")
     reader.locator("#practice-missed a").first.click()
     reader.locator(f"h2#{first} .practice-state").wait_for()
-    assert reader.locator(f"h2#{first} .practice-state").inner_text() == "待复习"
+    expect(reader.locator(f"h2#{first} .practice-state")).to_have_text("待复习")
     # …and back to the practice page, where the drill still answers the keyboard.
     reader.locator(".practice-toolbar a", has_text="只练待复习").click()
     reader.locator(".practice-setup").wait_for()
     assert reader.evaluate("() => window.notReloaded") is True
-    assert reader.locator("input[value=due]").is_checked()
+    expect(reader.locator("input[value=due]")).to_be_checked()
     start(reader)
-    assert "第 1 / 1 题" in reader.locator(".practice-meta").inner_text()
+    expect(reader.locator(".practice-meta")).to_contain_text("第 1 / 1 题")
     answer_and_grade(reader, "3")
     assert stored(reader)["entries"][first]["box"] == 2
-    assert reader.locator(".practice-done").is_visible()
+    expect(reader.locator(".practice-done")).to_be_visible()
 
 
 def test_due_mode_asks_exactly_the_due_questions_as_days_pass(reader, site_url):
@@ -235,13 +236,13 @@ def test_export_clear_import_restores_the_same_state(reader, site_url, tmp_path)
     reader.evaluate("() => localStorage.clear()")
     reader.reload()
     reader.locator(".practice-setup").wait_for()
-    assert reader.locator(".practice-due__count").inner_text() == "0"
+    expect(reader.locator(".practice-due__count")).to_have_text("0")
     with reader.expect_file_chooser() as chooser:
         reader.locator(".practice-import-replace").click()
     chooser.value.set_files(exported)
     reader.locator(".practice-status", has_text="已用 progress.json 替换").wait_for()
     assert stored(reader) == before
-    assert reader.locator(".practice-due__count").inner_text() == "2"
+    expect(reader.locator(".practice-due__count")).to_have_text("2")
 
 
 def test_import_merge_keeps_the_newer_record_per_entry(reader, site_url, tmp_path):
@@ -299,14 +300,14 @@ def test_corrupt_storage_gives_a_message_and_loses_nothing(reader, site_url):
     assert "不是合法的 JSON" in alert.inner_text()
     start_button = reader.locator(".practice-start")
     start_button.click()
-    assert reader.locator(".practice-card").is_hidden()
-    assert "先按页面顶部的提示处理" in reader.locator(".practice-empty").inner_text()
+    expect(reader.locator(".practice-card")).to_be_hidden()
+    expect(reader.locator(".practice-empty")).to_contain_text("先按页面顶部的提示处理")
     with reader.expect_download() as download:
         alert.locator("button", has_text="下载原始数据").click()
     assert Path(download.value.path()).read_text("utf-8") == "{half written"
     # The other pages say so too and keep their hands off the value.
     reader.goto(site_url + "architecture/")
-    assert "读不出来" in reader.locator(".practice-toolbar__notice").inner_text()
+    expect(reader.locator(".practice-toolbar__notice")).to_contain_text("读不出来")
     assert reader.locator(".practice-mark__button").first.is_disabled()
     reader.goto(site_url)
     assert "读不出来" in reader.locator(".topic-cards .practice-progress").first.inner_text()
@@ -316,36 +317,36 @@ def test_corrupt_storage_gives_a_message_and_loses_nothing(reader, site_url):
     reader.locator(".practice-alert button", has_text="重置进度").click()
     assert alert.is_hidden() and stored(reader) is None
     start(reader)
-    assert reader.locator(".practice-question").is_visible()
+    expect(reader.locator(".practice-question")).to_be_visible()
 
 
 def test_topic_page_marks_and_filter(reader, site_url):
     first, second = PAGE_IDS["applications"][:2]
     reader.goto(site_url + "applications/")
     marks = reader.locator(f"h2#{first} + .practice-mark")
-    assert reader.locator(".practice-mark").count() == len(PAGE_IDS["applications"])
+    expect(reader.locator(".practice-mark")).to_have_count(len(PAGE_IDS["applications"]))
     marks.locator("button", has_text="已掌握").click()
-    assert reader.locator(f"h2#{first} .practice-state").inner_text() == "已掌握"
-    assert marks.locator("button", has_text="已掌握").get_attribute("aria-pressed") == "true"
+    expect(reader.locator(f"h2#{first} .practice-state")).to_have_text("已掌握")
+    expect(marks.locator("button", has_text="已掌握")).to_have_attribute("aria-pressed", "true")
     reader.locator(f"h2#{second} + .practice-mark button", has_text="待复习").click()
-    assert reader.locator(f"h2#{second} .practice-state").inner_text() == "待复习"
-    assert "只练待复习（1）" in reader.locator(".practice-toolbar").inner_text()
+    expect(reader.locator(f"h2#{second} .practice-state")).to_have_text("待复习")
+    expect(reader.locator(".practice-toolbar")).to_contain_text("只练待复习（1）")
 
     reader.locator(".practice-filter").check()
-    assert reader.locator(f"h2#{first}").is_hidden()
-    assert reader.locator(f"h2#{second}").is_visible()
-    assert "已隐藏 1 题" in reader.locator(".practice-hidden-note").inner_text()
+    expect(reader.locator(f"h2#{first}")).to_be_hidden()
+    expect(reader.locator(f"h2#{second}")).to_be_visible()
+    expect(reader.locator(".practice-hidden-note")).to_contain_text("已隐藏 1 题")
     reader.reload()
-    assert reader.locator(".practice-filter").is_checked()
-    assert reader.locator(f"h2#{first}").is_hidden()
+    expect(reader.locator(".practice-filter")).to_be_checked()
+    expect(reader.locator(f"h2#{first}")).to_be_hidden()
     reader.locator(".practice-filter").uncheck()
-    assert reader.locator(f"h2#{first}").is_visible()
+    expect(reader.locator(f"h2#{first}")).to_be_visible()
 
     entries = stored(reader)["entries"]
     assert entries[first]["box"] == 3 and entries[second]["due"] == entries[second]["due"]
     reader.locator(".practice-toolbar a", has_text="练习本主题").click()
     reader.locator(".practice-setup").wait_for()
-    assert reader.locator("input[value=applications]").is_checked()
+    expect(reader.locator("input[value=applications]")).to_be_checked()
 
 
 def test_home_cards_show_each_topics_progress(reader, site_url):
