@@ -325,6 +325,7 @@ def test_topic_page_marks_and_filter(reader, site_url):
     reader.goto(site_url + "applications/")
     marks = reader.locator(f"h2#{first} + .practice-mark")
     expect(reader.locator(".practice-mark")).to_have_count(len(PAGE_IDS["applications"]))
+    expect(reader.locator(f"h2#{first} .practice-state")).to_be_hidden()  # new: no badge
     marks.locator("button", has_text="已掌握").click()
     expect(reader.locator(f"h2#{first} .practice-state")).to_have_text("已掌握")
     expect(marks.locator("button", has_text="已掌握")).to_have_attribute("aria-pressed", "true")
