@@ -125,3 +125,15 @@ def test_errata_page_lists_exactly_the_notes_on_the_pages(built_site):
             problem = text(re.search(r"<li>问题：(.*?)</li>", item, re.S)[1])
             listed[(entry_id, kind, problem)] += 1
     assert on_pages and listed == on_pages
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_term_has_one_tooltip_per_entry_and_none_in_titles_or_keywords(built_site, topic):
+    for entry, fragment in entries(built_site, topic).items():
+        titles = re.findall(r'<abbr title="([^"]*)"', fragment)
+        repeated = [t for t, n in Counter(titles).items() if n > 1]
+        assert not repeated, f"{entry}: {repeated}"
+        heading = fragment[: fragment.index("</h2>")]
+        keywords = re.search(r'<p class="qa-keywords">.*?</p>', fragment, re.S)
+        assert "<abbr" not in heading, entry
+        assert not keywords or "<abbr" not in keywords[0], entry

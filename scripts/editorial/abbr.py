@@ -1,14 +1,25 @@
-"""`abbr` for Chinese text: Python-Markdown's abbr needs `\\b` around a term, which never holds
-between two Han characters or between Han and Latin ("使用LoRA微调"). This variant only refuses
-matches inside ASCII words and is otherwise the standard extension."""
+"""`abbr` for Chinese text, marking each term once per question.
+
+Python-Markdown's abbr needs `\\b` around a term, which never holds between two Han characters or
+between Han and Latin ("使用LoRA微调"); this variant only refuses matches inside ASCII words.
+A second pass then keeps a tooltip only where a reader meets a term first within an entry (a
+section from one heading to the next), and never in a heading or a keyword line: one dotted
+underline per term and question, not one per mention.
+"""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from seedsplit.glossary import bounded
+
+SECTION = {"h1", "h2", "h3"}
+HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
+KEYWORDS = "qa-keywords"
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):
@@ -22,9 +33,51 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         self.iter_element(root)
 
 
+def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
+    """Replace an `<abbr>` by its text, keeping the text around it."""
+    text = (abbr.text or "") + (abbr.tail or "")
+    index = list(parent).index(abbr)
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(abbr)
+
+
+class FirstUseTreeprocessor(Treeprocessor):
+    """Keeps the first `<abbr>` of each term in each section; drops it in headings and keywords."""
+
+    def run(self, root):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        seen: set[str] = set()
+        drop = []
+        for el in root.iter():
+            if el.tag in SECTION:
+                seen = set()
+            if el.tag != "abbr":
+                continue
+            term = el.get("title", "")
+            if term in seen or self._in_heading_or_keywords(el, parents):
+                drop.append(el)
+            else:
+                seen.add(term)
+        for el in drop:
+            _unwrap(parents[el], el)
+
+    @staticmethod
+    def _in_heading_or_keywords(el, parents) -> bool:
+        while el in parents:
+            el = parents[el]
+            if el.tag in HEADING or KEYWORDS in (el.get("class") or "").split():
+                return True
+        return False
+
+
 class CjkAbbrExtension(AbbrExtension):
-    """Drop-in replacement for `abbr` that registers the CJK-aware tree processor."""
+    """Drop-in replacement for `abbr`: CJK-aware matching, one tooltip per term and section."""
 
     def extendMarkdown(self, md):
         super().extendMarkdown(md)
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+        md.treeprocessors.register(FirstUseTreeprocessor(md), "abbr-first-use", 6.9)
