@@ -1,0 +1,146 @@
+"""Search records of a rendered page: per section, its title, keywords, answer and 原始回答.
+
+A section starts at every heading with an id, as in Material's own index: the first one (the
+page's h1, or text before any heading) is the page itself, the others are `page#id`. Text a
+reader would not search for stays out: formulas (their LaTeX source), citation links, permalink
+signs, and anything marked `data-search-exclude` (the related questions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+KEYWORD_LINE = re.compile(r'<p class="qa-keywords">(.*?)</p>\n?', re.DOTALL)
+KEYWORD_PREFIX = "关键词："
+ORIGINAL_SUMMARY = "原始回答"
+INLINE_MATH = "…"  # stands for an inline formula, whose LaTeX source nobody searches for
+HEADINGS = {f"h{n}" for n in range(1, 7)}
+BLOCKS = HEADINGS | {"p", "li", "div", "pre", "tr", "details", "summary", "blockquote", "dd", "dt"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+
+
+@dataclass
+class Record:
+    """One search document: a question (or a page's opening) in plain text."""
+
+    location: str
+    title: str = ""
+    keywords: list[str] = field(default_factory=list)
+    text: str = ""
+    original: str = ""
+
+
+def without_keyword_lines(html: str) -> str:
+    """The page without its 关键词 paragraphs: they are search terms, not reading."""
+    return KEYWORD_LINE.sub("", html)
+
+
+def page_records(html: str, url: str, title: str) -> list[Record]:
+    """The records of a page rendered to `html`, served at `url`, titled `title`."""
+    parser = _SectionParser(url)
+    parser.feed(html)
+    parser.close()
+    records = []
+    for section in parser.sections:
+        record = Record(
+            location=section.location,
+            title=_squash(section.title) or title,
+            keywords=_keywords(_squash(section.keywords)),
+            text=_squash(section.text),
+            original=_squash(section.original),
+        )
+        if record.title or record.text:
+            records.append(record)
+    return records
+
+
+@dataclass
+class _Section:
+    location: str
+    title: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    original: list[str] = field(default_factory=list)
+
+
+class _SectionParser(HTMLParser):
+    """Splits a page into sections and sorts each one's text into its fields."""
+
+    def __init__(self, url: str):
+        super().__init__(convert_charrefs=True)
+        self.url = url
+        self.sections = [_Section(url)]
+        self.stack: list[tuple[str, str]] = []  # (tag, role) of open elements
+        self.heading = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            if tag == "br":
+                self._append("\n")
+            return
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "span" and "arithmatex" in classes:
+            self._append(INLINE_MATH)
+        role = self._role(tag, attrs, classes)
+        if tag in HEADINGS and attrs.get("id") and role != "skip":
+            opening = tag == "h1" and len(self.sections) == 1 and not self.sections[0].title
+            if not opening:
+                self.sections.append(_Section(f"{self.url}#{attrs['id']}"))
+            role = "title"
+        self.stack.append((tag, role))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+        if tag in BLOCKS:
+            self._append("\n")
+
+    def handle_data(self, data):
+        self._append(data)
+
+    def _role(self, tag, attrs, classes):
+        parent = self.stack[-1][1] if self.stack else "text"
+        if parent == "skip" or "data-search-exclude" in attrs or tag in ("script", "style"):
+            return "skip"
+        if "arithmatex" in classes or "headerlink" in classes or "qa-cite" in classes:
+            return "skip"
+        if tag == "p" and "qa-keywords" in classes:
+            return "keywords"
+        if tag == "details":
+            return "details"
+        if tag == "summary" and parent == "details":
+            return "summary"
+        return parent
+
+    def _append(self, data):
+        role = self.stack[-1][1] if self.stack else "text"
+        section = self.sections[-1]
+        if role == "summary":
+            if ORIGINAL_SUMMARY in data:
+                self.stack[-2] = (self.stack[-2][0], "original")
+            return
+        target = {
+            "title": section.title,
+            "keywords": section.keywords,
+            "original": section.original,
+            "text": section.text,
+            "details": section.text,
+        }.get(role)
+        if target is not None:
+            target.append(data)
+
+
+def _squash(parts: list[str]) -> str:
+    """Joined text with runs of blanks made one space and blank lines dropped."""
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _keywords(line: str) -> list[str]:
+    line = line.removeprefix(KEYWORD_PREFIX)
+    return [k.strip() for k in line.split("·") if k.strip()]
