@@ -3,7 +3,9 @@
 A section starts at every heading with an id, as in Material's own index: the first one (the
 page's h1, or text before any heading) is the page itself, the others are `page#id`. Text a
 reader would not search for stays out: formulas (their LaTeX source), citation links, permalink
-signs, and anything marked `data-search-exclude` (the related questions).
+signs, the notebook backlink, errata notes inside 原始回答 (the errata page lists them), and anything marked `data-search-exclude` (the related questions).
+Under 面试追问 only the follow-up questions are kept, not their answers: every visitor downloads
+the whole index, and a follow-up is found by its question.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from html.parser import HTMLParser
 KEYWORD_LINE = re.compile(r'<p class="qa-keywords">(.*?)</p>\n?', re.DOTALL)
 KEYWORD_PREFIX = "关键词："
 ORIGINAL_SUMMARY = "原始回答"
+FOLLOW_UPS = "面试追问"
+WORDLIKE = re.compile(r"[A-Za-z\u3400-\u9fff]")
 INLINE_MATH = "…"  # stands for an inline formula, whose LaTeX source nobody searches for
 HEADINGS = {f"h{n}" for n in range(1, 7)}
 BLOCKS = HEADINGS | {"p", "li", "div", "pre", "tr", "details", "summary", "blockquote", "dd", "dt"}
@@ -48,7 +52,7 @@ def page_records(html: str, url: str, title: str) -> list[Record]:
             location=section.location,
             title=_squash(section.title) or title,
             keywords=_keywords(_squash(section.keywords)),
-            text=_squash(section.text),
+            text=_follow_up_questions(_squash(section.text)),
             original=_squash(section.original),
         )
         if record.title or record.text:
@@ -107,8 +111,10 @@ class _SectionParser(HTMLParser):
         parent = self.stack[-1][1] if self.stack else "text"
         if parent == "skip" or "data-search-exclude" in attrs or tag in ("script", "style"):
             return "skip"
-        if "arithmatex" in classes or "headerlink" in classes or "qa-cite" in classes:
+        if {"arithmatex", "headerlink", "qa-cite", "nb-backlink"} & set(classes):
             return "skip"
+        if parent == "original" and "admonition" in classes:
+            return "skip"  # an erratum: our note on the original, listed on the errata page
         if tag == "p" and "qa-keywords" in classes:
             return "keywords"
         if tag == "details":
@@ -136,9 +142,21 @@ class _SectionParser(HTMLParser):
 
 
 def _squash(parts: list[str]) -> str:
-    """Joined text with runs of blanks made one space and blank lines dropped."""
+    """Joined text with runs of blanks made one space, and lines without a word dropped (blank
+    ones, and table cells holding only a formula or a number)."""
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if WORDLIKE.search(line))
+
+
+def _follow_up_questions(text: str) -> str:
+    """`text` with each line after the 面试追问 heading cut after its question mark."""
+    head, found, tail = text.partition(f"\n{FOLLOW_UPS}\n")
+    if not found:
+        return text
+    questions = [
+        line.partition("？")[0] + "？" if "？" in line else line for line in tail.split("\n")
+    ]
+    return head + found + "\n".join(questions)
 
 
 def _keywords(line: str) -> list[str]:
