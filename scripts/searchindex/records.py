@@ -3,7 +3,8 @@
 A section starts at every heading with an id, as in Material's own index: the first one (the
 page's h1, or text before any heading) is the page itself, the others are `page#id`. Text a
 reader would not search for stays out: formulas (their LaTeX source), citation links, permalink
-signs, the notebook backlink, errata notes inside 原始回答 (the errata page lists them), and anything marked `data-search-exclude` (the related questions).
+signs, the notebook backlink, errata notes inside 原始回答 (the errata page lists them), and
+anything marked `data-search-exclude` (the related questions).
 Under 面试追问 only the follow-up questions are kept, not their answers: every visitor downloads
 the whole index, and a follow-up is found by its question.
 """
