@@ -3,10 +3,11 @@
 A section starts at every heading with an id, as in Material's own index: the first one (the
 page's h1, or text before any heading) is the page itself, the others are `page#id`. Text a
 reader would not search for stays out: formulas (their LaTeX source), citation links, permalink
-signs, the notebook backlink, errata notes inside 原始回答 (the errata page lists them), and
-anything marked `data-search-exclude` (the related questions).
-Under 面试追问 only the follow-up questions are kept, not their answers: every visitor downloads
-the whole index, and a follow-up is found by its question.
+signs, the notebook backlink, and anything marked `data-search-exclude` (the related questions).
+Of an erratum inside 原始回答 only what it quotes 「…」 is kept (the original's wording, typos
+included, which readers search for); the errata page lists the notes. Under 面试追问 only the
+follow-up questions are kept, not their answers: every visitor downloads the whole index, and a
+follow-up is found by its question.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ KEYWORD_LINE = re.compile(r'<p class="qa-keywords">(.*?)</p>\n?', re.DOTALL)
 KEYWORD_PREFIX = "关键词："
 ORIGINAL_SUMMARY = "原始回答"
 FOLLOW_UPS = "面试追问"
+QUOTED = re.compile(r"「([^」]+)」")
 WORDLIKE = re.compile(r"[A-Za-z\u3400-\u9fff]")
 INLINE_MATH = "…"  # stands for an inline formula, whose LaTeX source nobody searches for
 HEADINGS = {f"h{n}" for n in range(1, 7)}
@@ -54,7 +56,7 @@ def page_records(html: str, url: str, title: str) -> list[Record]:
             title=_squash(section.title) or title,
             keywords=_keywords(_squash(section.keywords)),
             text=_follow_up_questions(_squash(section.text)),
-            original=_squash(section.original),
+            original=_squash([*section.original, "\n", *_quoted(section.errata)]),
         )
         if record.title or record.text:
             records.append(record)
@@ -68,6 +70,7 @@ class _Section:
     keywords: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     original: list[str] = field(default_factory=list)
+    errata: list[str] = field(default_factory=list)
 
 
 class _SectionParser(HTMLParser):
@@ -115,7 +118,7 @@ class _SectionParser(HTMLParser):
         if {"arithmatex", "headerlink", "qa-cite", "nb-backlink"} & set(classes):
             return "skip"
         if parent == "original" and "admonition" in classes:
-            return "skip"  # an erratum: our note on the original, listed on the errata page
+            return "erratum"
         if tag == "p" and "qa-keywords" in classes:
             return "keywords"
         if tag == "details":
@@ -137,6 +140,7 @@ class _SectionParser(HTMLParser):
             "original": section.original,
             "text": section.text,
             "details": section.text,
+            "erratum": section.errata,
         }.get(role)
         if target is not None:
             target.append(data)
@@ -147,6 +151,11 @@ def _squash(parts: list[str]) -> str:
     ones, and table cells holding only a formula or a number)."""
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if WORDLIKE.search(line))
+
+
+def _quoted(parts: list[str]) -> list[str]:
+    """The 「quoted」 passages of `parts`, one a line."""
+    return [f"{q}\n" for q in QUOTED.findall("".join(parts))]
 
 
 def _follow_up_questions(text: str) -> str:
