@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from seedsplit.glossary import Term
-from seedsplit.keywords import page_keywords, seed, user_dictionary
+from seedsplit.keywords import page_keywords, seed
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs").glob("*/index.md"))
@@ -40,11 +40,6 @@ def test_seed_corrects_a_misspelling_and_expands_curated_keywords():
         "零冗余优化器",
         "Zero Redundancy Optimizer",
     ]
-
-
-def test_user_dictionary_keeps_han_runs_of_names_and_keywords():
-    words = user_dictionary([KV], ["Adam优化器", "IO感知", "显"])
-    assert words == ["优化器", "感知", "缓存", "键值缓存"]
 
 
 def test_page_keywords_reads_keyword_lines():

@@ -109,7 +109,7 @@ def test_search_index_has_prose_but_no_code(built_site):
     text = " ".join(d["text"] for d in docs)
     assert "Copied" not in text
     assert "import numpy" not in text and "np.random" not in text and "plt." not in text
-    assert "\u200b" in text  # prose is indexed (and segmented)
+    assert re.search(r"[\u4e00-\u9fff]{20}", text)  # the Chinese prose is indexed
 
 
 def test_mathjax_only_on_notebook_pages(built_site):

@@ -12,6 +12,17 @@ from urllib.parse import unquote, urlsplit
 
 RESULT_LINK = "a.md-search-result__link"
 RESULTS_SHOWN = ".md-search-result__meta"
+# The results a reader sees without unfolding anything, in order: links inside a closed
+# 「在该页上还有 N 个符合条件的结果」 are hidden, and a page heading that only groups the questions
+# under it (an h1 without text) is not a result of its own.
+_VISIBLE = """links => links.filter(a => {
+  if (a.closest('details:not([open])')) return false;
+  const article = a.querySelector('article');
+  if (!article.querySelector(':scope > h1')) return true;
+  const other = [...article.childNodes].filter(n => !(n.nodeType === 1 &&
+    n.matches('.md-search-result__icon, h1, nav.md-tags')));
+  return other.some(n => n.textContent.trim());
+}).map(a => a.href)"""
 
 # The worker has loaded the index once the result line shows one of its result messages.
 _READY = """() => {
@@ -58,9 +69,8 @@ def open_search(page, site_url: str) -> None:
 
 
 def search(page, text: str) -> list[str]:
-    """Enter `text` in the focused search box; the result links (`page/#anchor`), in page order.
+    """Enter `text` in the focused search box; the visible results (`page/#anchor`), in order.
 
-    Every link counts, the page headings that group a page's sections included, folded or not.
     Only the final key press sends a query, so the results read are those of `text`.
     """
     box = page.locator("input.md-search__input")
@@ -72,7 +82,7 @@ def search(page, text: str) -> list[str]:
         arg=text,
     )
     page.locator(RESULTS_SHOWN).wait_for()
-    hrefs = page.eval_on_selector_all(RESULT_LINK, "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(RESULT_LINK, _VISIBLE)
     return [location(href, page.url) for href in hrefs]
 
 

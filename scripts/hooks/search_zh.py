@@ -1,48 +1,37 @@
-"""Search hook for Chinese: the jieba user dictionary, notebook ranking and a query fix.
+"""Search hook: the index holds questions, not pages, and the site's own worker searches it.
 
-- on_config (before Material's search plugin): writes the jieba user dictionary named by
-  `jieba_dict_user` (relative to mkdocs.yml) from the glossary and the pages' keyword lines, so
-  terms like 键值缓存 stay whole in the index. Without jieba the build stops here: an index of
-  unsegmented Chinese builds fine and finds almost nothing.
-- on_page_content: ranks notebook pages below the questions (their prose repeats the terms of
-  the entries they illustrate), so a notebook does not push the answer out of the top results.
-- on_post_build: fixes how Material's search worker cuts Chinese queries (see WORKER_FIXES).
-  Fails the build if the worker no longer has the code it fixes.
+- on_page_content: takes each question's 关键词 line out of the page (readers never see it) and
+  keeps it, with the title, answer and 原始回答 in plain text, as the section's search record.
+  Notebook pages and the home page are weighted below the questions: their prose repeats the
+  terms of the entries they illustrate or list.
+- on_post_page / on_post_template: points Material's search at our worker
+  (docs/assets/js/search/worker.js), its documented "custom search" route: the page's
+  `__config.search` names the worker script. Material's own worker is left unchanged.
+- on_post_build: replaces the documents of Material's search_index.json by those records.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/: the importer's package
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/
 
-from seedsplit.glossary import glossary_terms
-from seedsplit.keywords import page_keywords, user_dictionary
-from seedsplit.pages import write_if_changed
+from searchindex.index import rewrite
+from searchindex.records import Record, page_records, without_keyword_lines
 
-NOTEBOOK_BOOST = 0.2
-WORKERS = "assets/javascripts/workers"
-# Fixes to Material's search worker (9.8.2, minified), each as (its code, our code).
-WORKER_FIXES = (
-    # A word may end at the query's last character; upstream stops one short, so 灾难性遗忘 was
-    # searched as 灾难性遗* and 变分自编码器 as 变* 分* 自* 编码*.
-    (
-        "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
-        "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
-    ),
-    # Chinese is split from the Latin letters next to it, as the index is (lora原理 → lora 原理),
-    # and its words are joined by plain spaces: upstream's "* " made 复读机** and then reported
-    # 复读机 as missing (缺少) from the very results that contain it.
-    (
-        's=>[...fe(s,this.index.invertedIndex)].join("* ")',
-        's=>" "+[...fe(s,this.index.invertedIndex)].join(" ")+" "',
-    ),
+LOW_BOOST = 0.2
+WORKER = "assets/js/search/worker.js"
+# Material's worker as its page configuration names it: "search": "../assets/…/search.<hash>.min.js"
+MATERIAL_WORKER = re.compile(
+    r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
 )
+
+_pages: dict[str, tuple[list[Record], float | None]] = {}
 
 
 def search_plugin(config):
@@ -50,44 +39,40 @@ def search_plugin(config):
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
-@event_priority(100)
-def on_config(config):
-    plugin = search_plugin(config)
-    if plugin is None or not plugin.config.jieba_dict_user:
-        return config
-    if importlib.util.find_spec("jieba") is None:
-        raise PluginError(
-            "search: jieba is not installed, so Chinese text would not be split into words and "
-            "search would miss most of it. Install it: pip install jieba (pinned in "
-            "requirements.txt)."
-        )
-    pages = sorted(Path(config.docs_dir).glob("*/index.md"))
-    keywords = [k for page in pages for k in page_keywords(page.read_text(encoding="utf-8"))]
-    words = user_dictionary(glossary_terms(), keywords)
-    path = Path(config.config_file_path).parent / plugin.config.jieba_dict_user
-    write_if_changed(path, "".join(f"{word}\n" for word in words))
-    plugin.config.jieba_dict_user = str(path)
-    return config
-
-
+@event_priority(-100)  # after the other hooks have finished the page's HTML
 def on_page_content(html, page, config, files):
-    if page.file.src_uri.startswith("notebooks/"):
-        page.meta["search"] = {"boost": NOTEBOOK_BOOST, **(page.meta.get("search") or {})}
-    return html
+    search = page.meta.get("search") or {}
+    if page.file.src_uri.startswith("notebooks/") or page.is_homepage:
+        search = page.meta["search"] = {"boost": LOW_BOOST, **search}
+    if not search.get("exclude"):
+        records = page_records(html, page.url, page.title or "")
+        _pages[page.url] = (records, search.get("boost"))
+    return without_keyword_lines(html)
 
 
+def _use_our_worker(output: str, name: str) -> str:
+    if '"search":' not in output:
+        return output
+    swapped, count = MATERIAL_WORKER.subn(rf'\g<1>{WORKER}"', output)
+    if count != 1:
+        raise PluginError(
+            f"search: {name} does not name Material's search worker where it used to "
+            '(`"search": ".../workers/search.<hash>.min.js"` in __config); Material changed '
+            "its page configuration, so scripts/hooks/search_zh.py can no longer swap in ours"
+        )
+    return swapped
+
+
+def on_post_page(output, page, config):
+    return _use_our_worker(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    return _use_our_worker(output_content, template_name)
+
+
+@event_priority(-100)  # after Material's search plugin has written the index
 def on_post_build(config):
     if search_plugin(config) is None:
         return
-    for worker in Path(config.site_dir, WORKERS).glob("search.*.min.js"):
-        code = worker.read_text(encoding="utf-8")
-        for bug, fix in WORKER_FIXES:
-            if fix in code:  # `mkdocs serve --dirty` may keep an already fixed copy
-                continue
-            if bug not in code:
-                raise PluginError(
-                    f"search: {worker.name} changed, {bug!r} is gone; check whether Material "
-                    "still needs the fixes in scripts/hooks/search_zh.py for Chinese queries"
-                )
-            code = code.replace(bug, fix)
-        worker.write_text(code, encoding="utf-8")
+    rewrite(Path(config.site_dir, "search", "search_index.json"), list(_pages.values()))

@@ -1,7 +1,7 @@
 """The glossary model: terms from scripts/glossary.yaml and where a text uses them.
 
-The one source of terms: the importer seeds keywords from it, the search hook builds jieba's
-user dictionary from it, and the editorial hook renders the glossary page and tooltips.
+The one source of terms: the importer seeds keywords from it, the search index reads
+the keywords, and the editorial hook renders the glossary page and tooltips.
 """
 
 from __future__ import annotations

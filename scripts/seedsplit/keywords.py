@@ -1,7 +1,7 @@
 """Search keywords of an entry: the curated ones plus glossary names of the terms it uses.
 
-The glossary (scripts/glossary.yaml) is the one source of synonyms: it feeds these keywords and
-the jieba user dictionary that keeps LLM terms whole in the search index.
+The glossary (scripts/glossary.yaml) is the one source of synonyms: it feeds these keywords, and
+the search index reads the keyword lines back with `page_keywords`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from .glossary import WORD_CHARS, Term
 from .matcher import Matcher
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _SEPARATORS = re.compile(r"[\s\-_]+")
 _KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
 
@@ -72,12 +71,6 @@ def _build_matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, 
 def page_keywords(markdown: str) -> list[str]:
     """Every keyword on the keyword lines (`关键词：a · b`) of a topic page."""
     return [k.strip() for line in _KEYWORD_LINE.findall(markdown) for k in line.split("·")]
-
-
-def user_dictionary(terms: Sequence[Term], keywords: Iterable[str] = ()) -> list[str]:
-    """Han words for jieba: runs of two or more Han characters in glossary names and keywords."""
-    words = [name for t in terms for name in names(t)] + list(keywords)
-    return sorted({run for word in words for run in _HAN_RUN.findall(word)})
 
 
 def _plain(text: str) -> str:

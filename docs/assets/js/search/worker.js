@@ -1,0 +1,29 @@
+// The site's search worker, named in each page's __config by scripts/hooks/search_zh.py: Material's
+// documented "custom search" route. It speaks Material's message protocol (SETUP 0 → READY 1,
+// QUERY 2 → RESULT 3) so Material's search box and result list stay as they are; the ranking
+// lives in the modules below. A classic worker (Material starts it without `type: "module"`),
+// so they are loaded with import().
+
+const SETUP = 0;
+const READY = 1;
+const QUERY = 2;
+const RESULT = 3;
+
+const modules = Promise.all([import("./engine.js"), import("./results.js")]);
+let index = null;
+let pages = new Map();
+let suggest = false;
+
+addEventListener("message", async ({ data: message }) => {
+  const [{ prepare, rank, suggestion }, { materialResult }] = await modules;
+  if (message.type === SETUP) {
+    index = prepare(message.data.docs);
+    pages = new Map(message.data.docs.filter((d) => !d.location.includes("#")).map((d) => [d.location, d]));
+    suggest = Boolean(message.data.options?.suggest);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    const data = materialResult(rank(index, message.data), pages);
+    if (suggest) data.suggest = suggestion(index, message.data);
+    postMessage({ type: RESULT, data });
+  }
+});

@@ -1,0 +1,1 @@
+"""The site's search index: what each question contributes, read from its rendered page."""

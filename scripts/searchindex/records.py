@@ -1,0 +1,174 @@
+"""Search records of a rendered page: per section, its title, keywords, answer and 原始回答.
+
+A section starts at every heading with an id, as in Material's own index: the first one (the
+page's h1, or text before any heading) is the page itself, the others are `page#id`. Text a
+reader would not search for stays out: formulas (their LaTeX source), citation links, permalink
+signs, the notebook backlink, and anything marked `data-search-exclude` (the related questions).
+Of an erratum inside 原始回答 only what it quotes 「…」 is kept (the original's wording, typos
+included, which readers search for); the errata page lists the notes. Under 面试追问 only the
+follow-up questions are kept, not their answers: every visitor downloads the whole index, and a
+follow-up is found by its question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+KEYWORD_LINE = re.compile(r'<p class="qa-keywords">(.*?)</p>\n?', re.DOTALL)
+KEYWORD_PREFIX = "关键词："
+ORIGINAL_SUMMARY = "原始回答"
+FOLLOW_UPS = "面试追问"
+QUOTED = re.compile(r"「([^」]+)」")
+WORDLIKE = re.compile(r"[A-Za-z\u3400-\u9fff]")
+INLINE_MATH = "…"  # stands for an inline formula, whose LaTeX source nobody searches for
+HEADINGS = {f"h{n}" for n in range(1, 7)}
+BLOCKS = HEADINGS | {"p", "li", "div", "pre", "tr", "details", "summary", "blockquote", "dd", "dt"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+
+
+@dataclass
+class Record:
+    """One search document: a question (or a page's opening) in plain text."""
+
+    location: str
+    title: str = ""
+    keywords: list[str] = field(default_factory=list)
+    text: str = ""
+    original: str = ""
+
+
+def without_keyword_lines(html: str) -> str:
+    """The page without its 关键词 paragraphs: they are search terms, not reading."""
+    return KEYWORD_LINE.sub("", html)
+
+
+def page_records(html: str, url: str, title: str) -> list[Record]:
+    """The records of a page rendered to `html`, served at `url`, titled `title`."""
+    parser = _SectionParser(url)
+    parser.feed(html)
+    parser.close()
+    records = []
+    for section in parser.sections:
+        record = Record(
+            location=section.location,
+            title=_squash(section.title) or title,
+            keywords=_keywords(_squash(section.keywords)),
+            text=_follow_up_questions(_squash(section.text)),
+            original=_squash([*section.original, "\n", *_quoted(section.errata)]),
+        )
+        if record.title or record.text:
+            records.append(record)
+    return records
+
+
+@dataclass
+class _Section:
+    location: str
+    title: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    original: list[str] = field(default_factory=list)
+    errata: list[str] = field(default_factory=list)
+
+
+class _SectionParser(HTMLParser):
+    """Splits a page into sections and sorts each one's text into its fields."""
+
+    def __init__(self, url: str):
+        super().__init__(convert_charrefs=True)
+        self.url = url
+        self.sections = [_Section(url)]
+        self.stack: list[tuple[str, str]] = []  # (tag, role) of open elements
+        self.heading = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            if tag == "br":
+                self._append("\n")
+            return
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "span" and "arithmatex" in classes:
+            self._append(INLINE_MATH)
+        role = self._role(tag, attrs, classes)
+        if tag in HEADINGS and attrs.get("id") and role != "skip":
+            opening = tag == "h1" and len(self.sections) == 1 and not self.sections[0].title
+            if not opening:
+                self.sections.append(_Section(f"{self.url}#{attrs['id']}"))
+            role = "title"
+        self.stack.append((tag, role))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+        if tag in BLOCKS:
+            self._append("\n")
+
+    def handle_data(self, data):
+        self._append(data)
+
+    def _role(self, tag, attrs, classes):
+        parent = self.stack[-1][1] if self.stack else "text"
+        if parent == "skip" or "data-search-exclude" in attrs or tag in ("script", "style"):
+            return "skip"
+        if {"arithmatex", "headerlink", "qa-cite", "nb-backlink"} & set(classes):
+            return "skip"
+        if parent == "original" and "admonition" in classes:
+            return "erratum"
+        if tag == "p" and "qa-keywords" in classes:
+            return "keywords"
+        if tag == "details":
+            return "details"
+        if tag == "summary" and parent == "details":
+            return "summary"
+        return parent
+
+    def _append(self, data):
+        role = self.stack[-1][1] if self.stack else "text"
+        section = self.sections[-1]
+        if role == "summary":
+            if ORIGINAL_SUMMARY in data:
+                self.stack[-2] = (self.stack[-2][0], "original")
+            return
+        target = {
+            "title": section.title,
+            "keywords": section.keywords,
+            "original": section.original,
+            "text": section.text,
+            "details": section.text,
+            "erratum": section.errata,
+        }.get(role)
+        if target is not None:
+            target.append(data)
+
+
+def _squash(parts: list[str]) -> str:
+    """Joined text with runs of blanks made one space, and lines without a word dropped (blank
+    ones, and table cells holding only a formula or a number)."""
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if WORDLIKE.search(line))
+
+
+def _quoted(parts: list[str]) -> list[str]:
+    """The 「quoted」 passages of `parts`, one a line."""
+    return [f"{q}\n" for q in QUOTED.findall("".join(parts))]
+
+
+def _follow_up_questions(text: str) -> str:
+    """`text` with each line after the 面试追问 heading cut after its question mark."""
+    head, found, tail = text.partition(f"\n{FOLLOW_UPS}\n")
+    if not found:
+        return text
+    questions = [
+        line.partition("？")[0] + "？" if "？" in line else line for line in tail.split("\n")
+    ]
+    return head + found + "\n".join(questions)
+
+
+def _keywords(line: str) -> list[str]:
+    line = line.removeprefix(KEYWORD_PREFIX)
+    return [k.strip() for k in line.split("·") if k.strip()]
