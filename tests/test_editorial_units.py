@@ -68,6 +68,8 @@ def test_find_entries_ignores_code_and_ends_at_next_heading():
 def test_reader_text_drops_ids_comments_and_link_targets():
     md = "## 对齐 {#modality-alignment}\n<!-- lora -->\n[LoRA 文章](https://x.org/lora)\n{: .kw }"
     assert reader_text(md) == "## 对齐 \n\n[LoRA 文章]\n"
+    keywords = "## 题 {#a}\n\n关键词：LoRA · 低秩适配\n{: .qa-keywords }\n\n答案。\n"
+    assert "LoRA" not in reader_text(keywords) and "答案。" in reader_text(keywords)
 
 
 def test_parse_notes_reads_indented_and_top_level_notes():
