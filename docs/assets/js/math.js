@@ -1,5 +1,6 @@
 // Typeset the formulas that pymdownx.arithmatex marks (generic mode: `\(…\)` inline, `\[…\]` display)
-// with the KaTeX the site serves itself. Runs on every page load, instant navigation included.
+// with the KaTeX the site serves itself, and the `$…$` left in notebook prose. Runs on every page
+// load, instant navigation included.
 const DELIMITERS = /^\\[([]|\\[)\]]$/g;
 
 function typeset(root) {
@@ -16,4 +17,21 @@ function typeset(root) {
   }
 }
 
-document$.subscribe(() => typeset(document.body));
+// Notebook prose (mkdocs-jupyter) keeps `$…$` and `$$…$$` as text: KaTeX's auto-render finds them.
+const NOTEBOOK_DELIMITERS = [
+  { left: "$$", right: "$$", display: true },
+  { left: "$", right: "$", display: false },
+];
+
+function typesetNotebooks(root) {
+  for (const el of root.querySelectorAll(".jupyter-wrapper")) {
+    if (el.dataset.typeset) continue;
+    renderMathInElement(el, { delimiters: NOTEBOOK_DELIMITERS, throwOnError: false });
+    el.dataset.typeset = "1";
+  }
+}
+
+document$.subscribe(() => {
+  typeset(document.body);
+  typesetNotebooks(document.body);
+});
