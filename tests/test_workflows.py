@@ -65,3 +65,11 @@ def test_issue_forms_are_the_three_kinds_and_blank_issues_are_off():
     assert names == {"内容勘误", "新题建议", "网站问题"}
     config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
     assert config["blank_issues_enabled"] is False
+
+
+def test_pages_publishes_the_pdf_and_the_offline_copy():
+    steps = load("pages.yml")["jobs"]["build"]["steps"]
+    runs = [step.get("run") for step in steps]
+    assert "make pdf" in runs and "make offline" in runs
+    (artifact,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert artifact["with"]["path"] == "site/downloads/"

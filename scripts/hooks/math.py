@@ -1,8 +1,9 @@
 """Serve KaTeX from the site itself: math renders without any other host.
 
 KaTeX is pinned in package.json and installed into node_modules/ by `make` (`npm ci`). This hook
-adds its script, its auto-render extension, stylesheet and WOFF2 fonts to the build as `assets/katex/…`; mkdocs.yml loads them
-with docs/assets/js/math.js, which typesets Arithmatex's `.arithmatex` elements.
+adds its script, its auto-render extension, stylesheet and WOFF2 fonts to the build as
+`assets/katex/…`; mkdocs.yml loads them with docs/assets/js/math.js, which typesets Arithmatex's
+`.arithmatex` elements and the `$…$` in notebook prose.
 """
 
 from __future__ import annotations

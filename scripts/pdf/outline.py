@@ -29,8 +29,8 @@ def add_outline(pdf: Path, toc: list[dict]) -> int:
             if dest is None:
                 raise LookupError(f"目录项 #{node['id']}（{node['text']}）在 PDF 里没有目标位置")
             item = writer.add_outline_item(
-                node["text"],
-                pages[dest.page],
+                title=node["text"],
+                page_number=pages[dest.page],
                 parent=parent,
                 fit=Fit.xyz(left=dest.left, top=dest.top),
             )

@@ -24,6 +24,21 @@ PRINT_PAGE = "print/"
 # at on paper, so print.js measures formulas and tables as they will print.
 CONTENT_WIDTH = 680
 READY_TIMEOUT_MS = 120_000
+# For the smoke test: keep only the first N questions of each topic and drop the other parts, before
+# print.js builds the table of contents (it runs on `load`).
+SAMPLE_SCRIPT = """
+document.addEventListener("DOMContentLoaded", () => {
+  const keep = %d;
+  for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
+    const questions = [...part.querySelectorAll(":scope > h2[id]")].filter((h) =>
+      h.nextElementSibling?.matches(".qa-keywords, .qa-answer"));
+    if (!questions.length) { part.remove(); continue; }
+    const cut = questions[keep];
+    while (cut && cut.nextSibling) cut.nextSibling.remove();
+    cut?.remove();
+  }
+});
+"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -44,8 +59,11 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
 
 
-def render(site_dir: Path, out: Path) -> int:
-    """Write the PDF of `site_dir`'s print page to `out`; returns the number of bookmarks."""
+def render(site_dir: Path, out: Path, sample: int | None = None) -> int:
+    """Write the PDF of `site_dir`'s print page to `out`; returns the number of bookmarks.
+
+    `sample` keeps only that many questions of each topic (a quick print for the smoke test).
+    """
     from playwright.sync_api import sync_playwright
 
     if not (site_dir / PRINT_PAGE / "index.html").is_file():
@@ -60,6 +78,8 @@ def render(site_dir: Path, out: Path) -> int:
             page = browser.new_page(viewport={"width": CONTENT_WIDTH, "height": 1000})
             page.emulate_media(media="print", color_scheme="light")
             page.route("**/search/search_index.json", lambda route: route.abort())
+            if sample is not None:
+                page.add_init_script(SAMPLE_SCRIPT % sample)
             page.goto(base + PRINT_PAGE, wait_until="load")
             page.wait_for_function(
                 "document.documentElement.dataset.printReady === 'true'", timeout=READY_TIMEOUT_MS
