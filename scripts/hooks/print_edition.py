@@ -1,10 +1,11 @@
 """MkDocs hook for the PDF edition and the offline copy (issue 12).
 
 - on_config: in an offline build (`OFFLINE=true`), Material's web-worker shim for `file://` comes
-  from the site itself (npm's iframe-worker) instead of another host.
+  from the site itself (npm's iframe-worker) instead of another host, and instant navigation is off.
 - on_files: adds that shim to the build, and the Noto Sans SC web fonts the print page uses.
 - on_nav: orders what mkdocs-print-site-plugin puts on the print page: the topics in nav order,
   the notebooks as an appendix, then glossary, errata and references; fills the cover's facts.
+- on_page_content: gives the print page each page's HTML as the hooks leave it.
 - on_post_build: links the print page's stylesheet and script and gives each part a named
   page, so Chromium prints the part's title as the running header.
 """
@@ -56,6 +57,10 @@ def on_config(config):
     if _offline(config):
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
         config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_URI]
+        # From file:// instant navigation cannot fetch the sitemap, and its error ends Material's
+        # document$ stream, which math.js and offline.js wait on: plain page loads instead.
+        features = config.theme["features"]
+        config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     return config
 
 
@@ -114,6 +119,14 @@ def on_nav(nav, config, files):
     plugin.print_page.meta = {"edition": build_facts()}
     _state["parts"] = plugin.renderer.items
     return nav
+
+
+def on_page_content(html, page, config, files):
+    # mkdocs-print-site-plugin keeps each page's HTML as its own on_page_content sees it, before
+    # the hooks run; hand it the final HTML instead (notebook pages are slimmed by a hook).
+    if _print_site(config):
+        page.html = html
+    return html
 
 
 def _part_ids(parts: list) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ outline is rebuilt here from the same tree print.js renders, one bookmark per en
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from pypdf.generic import Fit
 
 def add_outline(pdf: Path, toc: list[dict]) -> int:
     """Write bookmarks for `toc` ([{id, text, children}]) into `pdf`; returns how many."""
+    # Chromium's trailer undercounts its objects by a few; pypdf copes and would only warn.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     writer = PdfWriter(clone_from=PdfReader(pdf))
     destinations = writer.named_destinations  # keys are "/<id>"
     pages = {page.indirect_reference: n for n, page in enumerate(writer.pages)}
