@@ -33,12 +33,14 @@ function printedHeadings(root) {
     const title = part.querySelector(":scope > h1");
     if (!title || !part.id) continue;
     headings.push({ level: 1, id: part.id, text: headingText(title.textContent) });
-    for (const h of part.querySelectorAll(":scope section.print-page > h1, :scope h2[id]")) {
-      const notebook = h.tagName === "H1";
-      const question = h.nextElementSibling?.matches(".qa-keywords, .qa-answer");
-      if (!notebook && !question) continue;
-      const id = notebook ? h.parentElement.id : h.id;
-      headings.push({ level: 2, id, text: headingText(h.textContent) });
+    for (const page of part.querySelectorAll(":scope section.print-page")) {
+      const heading = page.querySelector("h1"); // a notebook's title sits inside its wrapper
+      if (heading) headings.push({ level: 2, id: page.id, text: headingText(heading.textContent) });
+    }
+    for (const h of part.querySelectorAll(":scope > h2[id]")) {
+      if (h.nextElementSibling?.matches(".qa-keywords, .qa-answer")) {
+        headings.push({ level: 2, id: h.id, text: headingText(h.textContent) });
+      }
     }
   }
   return headings;
