@@ -6,8 +6,9 @@
 - on_nav: orders what mkdocs-print-site-plugin puts on the print page: the topics in nav order,
   the notebooks as an appendix, then glossary, errata and references; fills the cover's facts.
 - on_page_content: gives the print page each page's HTML as the hooks leave it.
-- on_post_build: links the print page's stylesheet and script and gives each part a named
-  page, so Chromium prints the part's title as the running header.
+- on_post_build: links the print page's stylesheet and script, gives each part a named page so
+  Chromium prints the part's title as the running header, and sends links to the pages left out
+  (home, tags, contributing guide) to the site.
 """
 
 from __future__ import annotations
@@ -118,7 +119,24 @@ def on_nav(nav, config, files):
     plugin.renderer.items = print_order(nav.items)
     plugin.print_page.meta = {"edition": build_facts()}
     _state["parts"] = plugin.renderer.items
+    left_out = set(plugin.config["exclude"])
+    _state["online"] = {
+        get_page_key(page.url): page.url for page in nav.pages if page.file.src_uri in left_out
+    }
     return nav
+
+
+def link_online(text: str, online: dict[str, str], site_url: str) -> str:
+    """Point links to pages left out of the print page (`#<page key>…`) at the site instead."""
+    if not online:
+        return text
+    keys = "|".join(map(re.escape, sorted(online, key=len, reverse=True)))
+
+    def replace(match: re.Match) -> str:
+        anchor = f"#{match[2]}" if match[2] else ""
+        return f'href="{site_url}{online[match[1]]}{anchor}"'
+
+    return re.sub(rf'href="#({keys})(?:-([^"]*))?"', replace, text)
 
 
 def on_page_content(html, page, config, files):
@@ -162,5 +180,5 @@ def on_post_build(config):
     head = (
         f'{links}{running_headers(_state["parts"])}<script type="module" src="{script}"></script>'
     )
-    text = target.read_text(encoding="utf-8")
+    text = link_online(target.read_text(encoding="utf-8"), _state["online"], config.site_url or "")
     target.write_text(text.replace("</head>", head + "</head>", 1), encoding="utf-8")
