@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
 NODE_MODULES := node_modules/.package-lock.json
 
-.PHONY: serve build check test lint format import bench chromium clean
+.PHONY: serve build check test lint format import bench chromium pdf offline clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,12 +36,20 @@ build: $(VENV)/.runtime $(NODE_MODULES)
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Debian's Chromium for the browser tests (Playwright's own download does not work here).
+# Debian's Chromium for the browser tests (Playwright's own download does not work here), and
+# poppler-utils (pdftotext, pdffonts, pdftoppm) that read the PDF edition back.
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		$(SUDO) apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
 	fi
+
+# The PDF edition and the offline copy, written to site/downloads/ so they publish with the site.
+pdf: build $(VENV)/.dev chromium
+	$(BIN)/python scripts/build_pdf.py
+
+offline: $(VENV)/.runtime $(NODE_MODULES)
+	$(BIN)/python scripts/build_offline.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff format --check scripts tests
@@ -70,6 +78,7 @@ bench: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_notebooks.py
 	$(BIN)/python scripts/bench/bench_practice.py
+	$(BIN)/python scripts/bench/bench_pdf.py
 
 clean:
 	rm -rf site build .cache .pytest_cache node_modules

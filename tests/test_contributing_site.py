@@ -19,11 +19,14 @@ HOSTNAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z
 
 
 def pages(site: Path) -> list[Path]:
-    """Every page MkDocs built from a source file (not the 404 page, not JupyterLite's files)."""
+    """Every page MkDocs built from a source file (not the 404 page, not JupyterLite's files, not
+    the PDF edition's print page, which joins all the others)."""
     return [
         p
         for p in sorted(site.rglob("*.html"))
-        if p.name != "404.html" and 'name="generator" content="mkdocs-' in p.read_text("utf-8")
+        if p.name != "404.html"
+        and p.relative_to(site).as_posix() != "print/index.html"
+        and 'name="generator" content="mkdocs-' in p.read_text("utf-8")
     ]
 
 

@@ -112,10 +112,12 @@ def test_search_index_has_prose_but_no_code(built_site):
     assert re.search(r"[\u4e00-\u9fff]{20}", text)  # the Chinese prose is indexed
 
 
-def test_mathjax_only_on_notebook_pages(built_site):
-    assert "mathjax" in page_html(built_site, NOTEBOOKS[0].name).lower()
-    for other in ("index.html", "architecture/index.html"):
-        assert "mathjax" not in (built_site / other).read_text(encoding="utf-8").lower()
+def test_notebook_formulas_are_typeset_by_the_sites_katex(page, site_url):
+    """Notebook prose keeps `$…$` as text; the site's own KaTeX typesets it (no MathJax CDN)."""
+    page.goto(site_url + f"notebooks/{NOTEBOOKS[0].name}/")
+    page.locator(".jupyter-wrapper .katex").first.wait_for()
+    assert "mathjax" not in page.content().lower()
+    assert "$" not in "".join(page.locator(".jupyter-wrapper > p").all_inner_texts())
 
 
 def test_lite_storage_is_versioned_by_content(built_site):

@@ -86,3 +86,11 @@ def test_preview_summary_names_the_changed_pages_inside_the_artifact():
     assert "[`rl/index.html`](http://127.0.0.1:8000/rl/index.html)" in text
     assert "`notebooks/lora/index.html`" in text and "`errata/index.html`" in text
     assert "- `Makefile`" in text.split("其他改动")[1]
+
+
+def test_pages_publishes_the_pdf_and_the_offline_copy():
+    steps = load("pages.yml")["jobs"]["build"]["steps"]
+    runs = [step.get("run") for step in steps]
+    assert "make pdf" in runs and "make offline" in runs
+    (artifact,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert artifact["with"]["path"] == "site/downloads/"

@@ -1,8 +1,9 @@
 """Serve KaTeX from the site itself: math renders without any other host.
 
 KaTeX is pinned in package.json and installed into node_modules/ by `make` (`npm ci`). This hook
-adds its script, stylesheet and WOFF2 fonts to the build as `assets/katex/…`; mkdocs.yml loads them
-with docs/assets/js/math.js, which typesets Arithmatex's `.arithmatex` elements.
+adds its script, its auto-render extension, stylesheet and WOFF2 fonts to the build as
+`assets/katex/…`; mkdocs.yml loads them with docs/assets/js/math.js, which typesets Arithmatex's
+`.arithmatex` elements and the `$…$` in notebook prose.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ def katex_files() -> list[tuple[str, Path]]:
             "缺少 KaTeX：node_modules/katex 不存在。运行 make build（会执行 npm ci）后再构建。"
             " / KaTeX is missing: run `make build` (it runs `npm ci`)."
         )
-    parts = [KATEX / "katex.min.js", KATEX / "katex.min.css", *sorted(KATEX.glob("fonts/*.woff2"))]
+    parts = [
+        KATEX / "katex.min.js",
+        KATEX / "contrib" / "auto-render.min.js",  # notebook prose keeps its `$…$` as text
+        KATEX / "katex.min.css",
+        *sorted(KATEX.glob("fonts/*.woff2")),
+    ]
     return [(f"{PREFIX}/{p.relative_to(KATEX).as_posix()}", p) for p in parts]
 
 

@@ -112,7 +112,7 @@ def on_page_content(html, page, config, files):
         log.warning("%s links to a page that does not exist: %s", page.file.src_uri, link)
     bar = nbpage.action_bar(page_links(nb.name, page.url, config.repo_url))
     stylesheet = get_relative_url(STYLESHEET, page.url)
-    head = f'<link rel="stylesheet" href="{stylesheet}">{nbpage.MATHJAX}'
+    head = f'<link rel="stylesheet" href="{stylesheet}">'
     return head + nbpage.insert_after_title(content, bar)
 
 

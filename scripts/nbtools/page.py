@@ -1,7 +1,8 @@
 """Rewrite mkdocs-jupyter's HTML for a notebook page into a light, theme-native page.
 
 mkdocs-jupyter inlines ~600 KB of JupyterLab CSS, a clipboard script with "Copied!" text,
-a MathJax loader and prompts on every page, and gives Chinese headings ids the TOC cannot
+a MathJax loader (formulas are typeset by the site's KaTeX instead, see docs/assets/js/math.js)
+and prompts on every page, and gives Chinese headings ids the TOC cannot
 reach. These pure functions strip that and let Material style the result.
 """
 
@@ -13,15 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-MATHJAX_URL = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-mml-chtml.js"
-# One inline script, so Material's instant navigation re-runs it: the first notebook page loads
-# MathJax, later ones only ask it to typeset the new content.
-MATHJAX = (
-    "<script>if(window.MathJax&&MathJax.typesetPromise){MathJax.typesetPromise()}else{"
-    "window.MathJax={tex:{inlineMath:[['$','$'],['\\\\(','\\\\)']]}};"
-    "var s=document.createElement('script');s.async=true;"
-    f"s.src='{MATHJAX_URL}';document.head.appendChild(s)}}</script>"
-)
 _ASSETS = re.compile(r"<(style|script)\b[^>]*>.*?</\1>\s*|<!--.*?-->\s*", re.DOTALL)
 _COPY = re.compile(
     r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'

@@ -1,7 +1,6 @@
 // Practice mode (issue 11): the 练习 page, the marks on topic pages and the home page's progress.
 // Everything stays in this browser (localStorage, see store.js); nothing is sent anywhere.
 // Runs on every page, instant navigation included, through Material's `document$`.
-import { typeset } from "../math.js";
 import { mountPracticePage } from "./page.js";
 import { localDay } from "./schedule.js";
 import { mountHome, mountTopic } from "./topic.js";
@@ -27,7 +26,7 @@ const app = {
   storage: browserStorage(),
   now: () => Date.now(),
   today: () => localDay(Date.now()),
-  typeset,
+  typeset: (root) => window.typesetMath(root),
 };
 
 let bank = null;

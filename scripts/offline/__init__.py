@@ -1,0 +1,1 @@
+"""The offline copy (issue 12): the site built for `file://` and zipped."""

@@ -1,0 +1,91 @@
+"""Print the built site's print page (print/) to one A4 PDF with Debian's Chromium.
+
+The page is served over HTTP from the site folder (module scripts do not load from file://),
+shown with print media and the light theme (search is not loaded: paper cannot use it), and
+printed once docs/assets/js/print.js has opened
+every 原始回答 and KaTeX has typeset every formula (`<html data-print-ready>`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from pdf.outline import add_outline
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+PRINT_PAGE = "print/"
+# A4 minus the side margins of docs/assets/print.css, in CSS pixels: the width the page lays out
+# at on paper, so print.js measures formulas and tables as they will print.
+CONTENT_WIDTH = 680
+READY_TIMEOUT_MS = 120_000
+# For the smoke test: keep only the first N questions of each topic and drop the other parts, before
+# print.js builds the table of contents (it runs on `load`).
+SAMPLE_SCRIPT = """
+document.addEventListener("DOMContentLoaded", () => {
+  const keep = %d;
+  for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
+    const questions = [...part.querySelectorAll(":scope > h2[id]")].filter((h) =>
+      h.nextElementSibling?.matches(".qa-keywords, .qa-answer"));
+    if (!questions.length) { part.remove(); continue; }
+    const cut = questions[keep];
+    while (cut && cut.nextSibling) cut.nextSibling.remove();
+    cut?.remove();
+  }
+});
+"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1; yields the base URL, ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def render(site_dir: Path, out: Path, sample: int | None = None) -> int:
+    """Write the PDF of `site_dir`'s print page to `out`; returns the number of bookmarks.
+
+    `sample` keeps only that many questions of each topic (a quick print for the smoke test).
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not (site_dir / PRINT_PAGE / "index.html").is_file():
+        raise FileNotFoundError(
+            f"{site_dir / PRINT_PAGE}index.html 不存在：先构建站点（make build），"
+            "并确认 mkdocs.yml 里启用了 print-site 插件。"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with serve(site_dir) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": CONTENT_WIDTH, "height": 1000})
+            page.emulate_media(media="print", color_scheme="light")
+            page.route("**/search/search_index.json", lambda route: route.abort())
+            if sample is not None:
+                page.add_init_script(SAMPLE_SCRIPT % sample)
+            page.goto(base + PRINT_PAGE, wait_until="load")
+            page.wait_for_function(
+                "document.documentElement.dataset.printReady === 'true'", timeout=READY_TIMEOUT_MS
+            )
+            toc = page.evaluate("window.printEdition.toc")
+            page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
+        finally:
+            browser.close()
+    return add_outline(out, toc)

@@ -1,0 +1,123 @@
+"""The PDF edition and the offline copy (issue 12).
+
+The smoke test prints a sample of the print page (two questions of every topic; `make pdf` prints
+all of it) and reads the file back with poppler and pypdf. The offline test builds the copy for
+`file://`, unzips it and searches it in Chromium with nothing but files.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bench.search_ui import open_search, search
+from conftest import ROOT
+from offline.bundle import TOP_FOLDER, build, zip_site
+from pdf import inspect
+from pdf.render import CONTENT_WIDTH, SAMPLE_SCRIPT, render
+
+from seedsplit.pagetext import find_entries
+from seedsplit.topics import TOPICS
+
+SAMPLE = 2
+
+
+def first_titles() -> dict[str, list[str]]:
+    """Each topic's title and the titles of its first questions, as the pages have them now."""
+    titles = {}
+    for topic in TOPICS:
+        text = (ROOT / "docs" / topic.slug / "index.md").read_text(encoding="utf-8")
+        titles[topic.title] = [e.title for e in find_entries(text)[:SAMPLE]]
+    return titles
+
+
+@pytest.fixture(scope="module")
+def pdf(built_site, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "edition.pdf"
+    render(built_site, out, sample=SAMPLE)
+    return out
+
+
+def test_pdf_smoke(pdf):
+    text = " ".join(inspect.text(pdf).split())  # titles may wrap across lines
+    titles = first_titles()
+    for topic, questions in titles.items():
+        assert topic in text and questions[0] in text, f"{topic}: {questions[0]}"
+    assert "勘误 · " in text, "no 勘误 note printed: 原始回答 must print open"
+    assert "大模型面试知识库" in text and "构建日期" in text  # the cover
+
+    fonts = inspect.fonts(pdf)
+    assert all(f.embedded for f in fonts)
+    assert any("NotoSansSC" in f.name for f in fonts), [f.name for f in fonts]
+
+    bookmarks = inspect.outline(pdf)
+    tops = [title for depth, title in bookmarks if depth == 0]
+    assert tops == list(titles), tops
+    assert {title for depth, title in bookmarks if depth == 1} >= {
+        q for qs in titles.values() for q in qs
+    }
+
+    for width, height in inspect.page_sizes_mm(pdf):
+        assert width <= inspect.A4_MM[0] + 0.5 and height <= inspect.A4_MM[1] + 0.5
+
+
+# Elements whose right edge passes the printable width (KaTeX's inner boxes measure oddly; the
+# formula as a whole counts).
+OVERFLOW = """() => [...document.querySelectorAll('#print-site-page *:not(.katex *):not(svg *)')]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 2)
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+
+def test_print_page_hides_what_paper_cannot_use(browser, site_url):
+    context = browser.new_context(viewport={"width": CONTENT_WIDTH, "height": 1000})
+    page = context.new_page()
+    try:
+        page.emulate_media(media="print")
+        page.add_init_script(SAMPLE_SCRIPT % SAMPLE)
+        page.goto(site_url + "print/")
+        page.wait_for_function("document.documentElement.dataset.printReady === 'true'")
+        for selector in (".md-header", ".md-sidebar--primary", ".qa-keywords", ".md-clipboard"):
+            hidden = page.locator(selector).evaluate_all(
+                "els => els.every(e => getComputedStyle(e).display === 'none' || !e.offsetParent)"
+            )
+            assert hidden, selector
+        assert page.locator("#print-site-page details:not([open])").count() == 0
+        assert page.evaluate(OVERFLOW) == []
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("offline")
+    build(tmp / "build")
+    archive = tmp / "copy.zip"
+    zip_site(tmp / "build", archive)
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp / "unzipped")
+    return tmp / "unzipped" / TOP_FOLDER
+
+
+def test_offline_copy_searches_from_disk(browser, offline_copy):
+    assert not (offline_copy / "lite").exists() and not (offline_copy / "print.html").exists()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        open_search(page, (offline_copy / "index.html").as_uri())
+        results = search(page, "显存")
+        assert results, "no search results from file://"
+        page.locator("a.md-search-result__link").first.click()
+        page.wait_for_load_state()
+        assert page.url.startswith("file://") and ".html" in page.url
+        assert page.locator("article h1").first.is_visible()
+        page.goto((offline_copy / "notebooks" / "attention.html").as_uri())
+        page.locator(".nb-offline-note").first.wait_for()
+        page.locator(".jupyter-wrapper .katex").first.wait_for()
+    finally:
+        context.close()
+    foreign = [u for u in requests if urlparse(u).scheme in {"http", "https"}]
+    assert foreign == []
