@@ -7,7 +7,8 @@
 - on_post_page / on_post_template: points Material's search at our worker
   (docs/assets/js/search/worker.js), its documented "custom search" route: the page's
   `__config.search` names the worker script. Material's own worker is left unchanged.
-- on_post_build: replaces the documents of Material's search_index.json by those records.
+- on_post_build: replaces the documents of Material's search_index.json by those records, before
+  the offline plugin inlines the index, and writes the worker as one script (searchindex.worker).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/
 
 from searchindex.index import rewrite
 from searchindex.records import Record, page_records, without_keyword_lines
+from searchindex.worker import BundleError, bundle
 
 LOW_BOOST = 0.2
 WORKER = "assets/js/search/worker.js"
@@ -71,8 +73,13 @@ def on_post_template(output_content, template_name, config):
     return _use_our_worker(output_content, template_name)
 
 
-@event_priority(-100)  # after Material's search plugin has written the index
+@event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
 def on_post_build(config):
     if search_plugin(config) is None:
         return
     rewrite(Path(config.site_dir, "search", "search_index.json"), list(_pages.values()))
+    try:
+        worker = bundle(Path(config.docs_dir, WORKER).parent)
+    except BundleError as err:
+        raise PluginError(f"search: {err}") from None
+    Path(config.site_dir, WORKER).write_text(worker, encoding="utf-8")

@@ -1,21 +1,20 @@
 // The site's search worker, named in each page's __config by scripts/hooks/search_zh.py: Material's
 // documented "custom search" route. It speaks Material's message protocol (SETUP 0 → READY 1,
 // QUERY 2 → RESULT 3) so Material's search box and result list stay as they are; the ranking
-// lives in the modules below. A classic worker (Material starts it without `type: "module"`),
-// so they are loaded with import().
+// lives in query.js, engine.js and results.js, which the build (scripts/searchindex/worker.py)
+// puts in front of this file: a classic script, as Material starts it and as the offline copy
+// can run it from disk. `prepare`, `rank`, `suggestion` and `materialResult` come from them.
 
 const SETUP = 0;
 const READY = 1;
 const QUERY = 2;
 const RESULT = 3;
 
-const modules = Promise.all([import("./engine.js"), import("./results.js")]);
 let index = null;
 let pages = new Map();
 let suggest = false;
 
-addEventListener("message", async ({ data: message }) => {
-  const [{ prepare, rank, suggestion }, { materialResult }] = await modules;
+addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
     index = prepare(message.data.docs);
     pages = new Map(message.data.docs.filter((d) => !d.location.includes("#")).map((d) => [d.location, d]));
