@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import ROOT, import_into
 from seedsplit.pagetext import find_entries
@@ -89,6 +91,22 @@ def test_phone_view_has_no_horizontal_overflow(browser, site_url, path):
     width = page.evaluate("() => document.documentElement.scrollWidth")
     context.close()
     assert width <= 390
+
+
+def test_phone_drawer_reaches_the_questions_of_the_topic_page(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "inference/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    link = page.locator(".md-nav--primary .qa-drawer-toc a[href$='#paged-attention']")
+    link.click()
+    expect(page).to_have_url(re.compile(r"#paged-attention$"))
+    expect(page.locator("h2#paged-attention")).to_be_in_viewport()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".qa-drawer-toc")).to_be_hidden()  # the right sidebar has them
+    page.goto(site_url + "notebooks/kv_cache/")
+    expect(page.locator(".md-nav--primary .qa-drawer-toc")).to_have_count(0)
+    context.close()
 
 
 def test_404_page_is_chinese(built_site):
