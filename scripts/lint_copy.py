@@ -22,6 +22,8 @@ from pathlib import Path
 import autocorrect_py
 
 from seedsplit.invisible import is_invisible, name_zh, strip_invisible
+from seedsplit.pagetext import outside_fences
+from seedsplit.punctuation import full_width
 
 ROOT = Path(__file__).resolve().parent.parent
 # Chinese compounds such as 编码器-解码器 keep their hyphen tight.
@@ -64,6 +66,31 @@ def invisible_problems(lines: list[str]) -> list[Problem]:
                 message = f"第 {column} 列有看不见的字符 U+{ord(char):04X}（{name}）"
                 problems.append(Problem(number, message, f"删除它，或换成普通空格；{FIX_HINT}"))
     return problems
+
+
+def punctuation_lines(lines: list[str]) -> list[int]:
+    """0-based lines of prose the full-width rule applies to: the seed's text included; front
+    matter, fenced code and keyword lines left out."""
+    end = lines.index("---", 1) + 1 if lines and lines[0] == "---" and "---" in lines[1:] else 0
+    prose = outside_fences(lines)
+    return [
+        i
+        for i in range(end, len(lines))
+        if prose[i] and not (i + 1 < len(lines) and KEYWORDS_ATTR.match(lines[i + 1].strip()))
+    ]
+
+
+def punctuation_problems(lines: list[str]) -> list[Problem]:
+    """Half-width `,:;` next to Chinese, which the seed's extraction left behind."""
+    return [
+        Problem(
+            i + 1,
+            "中文里的逗号、冒号、分号要用全角（，：；）",
+            f"改为「{full_width(lines[i]).strip()}」；{FIX_HINT}",
+        )
+        for i in punctuation_lines(lines)
+        if full_width(lines[i]) != lines[i]
+    ]
 
 
 def _squash(text: str) -> str:
@@ -154,14 +181,19 @@ def lint_text(text: str, seed: str) -> list[Problem]:
     """Every problem in one Markdown document, sorted by line."""
     lines = text.split("\n")
     problems = invisible_problems(lines)
-    for number, old, new in style_fixes(lines, seed):
+    styled = style_fixes(lines, seed)
+    for number, old, new in styled:
         problems.append(Problem(number, _kind(old, new), f"改为「{new}」；{FIX_HINT}"))
+    reported = {number for number, _, _ in styled}  # autocorrect's fix already restores them
+    problems += [p for p in punctuation_problems(lines) if p.line not in reported]
     return sorted(problems, key=lambda problem: problem.line)
 
 
 def fix_text(text: str, seed: str) -> str:
     """The document with invisible characters removed and style fixes applied (seed lines kept)."""
     lines = [strip_invisible(line) for line in text.split("\n")]
+    for i in punctuation_lines(lines):
+        lines[i] = full_width(lines[i])
     for number, old, new in style_fixes(lines, seed):
         lines[number - 1] = lines[number - 1].replace(old, new, 1)
     return "\n".join(lines)

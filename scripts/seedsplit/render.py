@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .punctuation import full_width
 from .records import Entry, Line
 from .references import References
 from .text import Kind, body, is_lead_in, kind_of
@@ -49,9 +50,14 @@ def escape(text: str) -> str:
     return text.translate(_REFERENCES)
 
 
+def prose(text: str) -> str:
+    """Dump prose as shown: Chinese punctuation restored to full width, then escaped."""
+    return escape(full_width(text))
+
+
 def render_entry(entry: Entry, refs: References) -> str:
     """One entry: a `##` question with an explicit id, then its answer as escaped HTML blocks."""
-    parts = [f"## {escape(entry.title)} {{#{entry.id}}}"]
+    parts = [f"## {prose(entry.title)} {{#{entry.id}}}"]
     if entry.keywords:
         parts.append(
             "关键词：" + " · ".join(escape(k) for k in entry.keywords) + "\n{: .qa-keywords }"
@@ -139,7 +145,7 @@ def _link(url: str, text: str) -> str:
     """An escaped link to a web address; anything but http(s) stays text."""
     if not _URL_SCHEME_RE.match(url):
         return escape(text)
-    return f'<a href="{escape(url)}">{escape(text)}</a>'
+    return f'<a href="{escape(url)}">{prose(text)}</a>'
 
 
 def _inline(text: str, refs: References) -> str:
@@ -147,13 +153,13 @@ def _inline(text: str, refs: References) -> str:
     url = refs.url_for(text)
     if url and url in text:
         before, _, after = text.partition(url)
-        return f"{escape(before)}{_link(url, url)}{escape(after)}"
+        return f"{prose(before)}{_link(url, url)}{prose(after)}"
     if url:
         start = _tail_start(text)
         title = text[start:].rstrip() if start is not None else ""
         if title:
-            return escape(text[:start]) + _link(url, title) + escape(text[start + len(title) :])
-    return escape(text)
+            return prose(text[:start]) + _link(url, title) + prose(text[start + len(title) :])
+    return prose(text)
 
 
 def _tail_start(text: str) -> int | None:
@@ -172,7 +178,7 @@ def _closer(line: Line, refs: References) -> str:
     match = _CLOSER_LEAD_RE.search(text)
     if not match or match.end() == len(text):
         return _link(url, text)
-    return escape(text[: match.end()]) + _link(url, text[match.end() :])
+    return prose(text[: match.end()]) + _link(url, text[match.end() :])
 
 
 def render_page(topic: Topic, entries: list[Entry], refs: References) -> str:
