@@ -17,6 +17,8 @@ import markdown
 
 from helpers import ROOT
 from seedsplit.glossary import glossary_terms
+from seedsplit.punctuation import full_width
+from seedsplit.text import body
 
 # Each reproducer of issue 10, as one dump line (the first two are the stored XSS pair).
 XSS = "见 https://example.org/`a`{onmouseover=alert&#40;document.domain&#41;}"
@@ -119,6 +121,12 @@ def inspect(rendered: str, urls: set[str]) -> tuple[list[str], str]:
 def squash(text: str) -> str:
     """Text with all white space removed, for comparing what a reader sees."""
     return re.sub(r"\s+", "", text)
+
+
+def as_shown(line: str) -> str:
+    """A dump line as a reader should see it: its words as written, its Chinese `,:;` full width
+    (seedsplit.punctuation), white space aside."""
+    return squash(full_width(body(line)))
 
 
 def urls_in(lines: list[str]) -> set[str]:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from hostile import REPRODUCERS, inspect, squash, urls_in
+from hostile import REPRODUCERS, as_shown, inspect, urls_in
 
 from helpers import run_split, snapshot
 from seedsplit.pagetext import find_entries
 from seedsplit.source import parse_dump
-from seedsplit.text import Kind, body, kind_of
+from seedsplit.text import Kind, kind_of
 
 NOT_COPIED = (".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", "__pycache__")
 SECTION_END = re.compile(r"<h2 |<aside |</article>")
@@ -72,7 +72,7 @@ def test_built_entries_show_the_dump_text_and_no_markup(imported):
         assert problems == [], f"{entry['id']}: {problems}\n{html}"
         for n in entry["lines"]:
             if kind_of(lines[n]) is not Kind.MARKER:
-                assert squash(body(lines[n])) in shown, f"line {n} not shown: {lines[n]!r}"
+                assert as_shown(lines[n]) in shown, f"line {n} not shown: {lines[n]!r}"
     assert "onmouseover" not in "".join(
         p.read_text("utf-8").replace("onmouseover=alert", "") for p in site.rglob("*.html")
     )

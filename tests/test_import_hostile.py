@@ -9,17 +9,16 @@ import lint_copy
 import pytest
 from editorial import errata
 from hooks import editorial_layer
-from hostile import REPRODUCERS, XSS, inspect, site_markdown, squash, urls_in
+from hostile import REPRODUCERS, XSS, as_shown, inspect, site_markdown, squash, urls_in
 from mkdocs.exceptions import PluginError
 
 from helpers import import_into, run_split, snapshot
 from seedsplit.assemble import assemble
 from seedsplit.pagetext import find_entries, outside_fences
-from seedsplit.punctuation import full_width
 from seedsplit.references import References
 from seedsplit.render import render_entry
 from seedsplit.source import parse_dump, parse_source
-from seedsplit.text import Kind, body, kind_of
+from seedsplit.text import Kind, kind_of
 
 NO_REFS = References([])
 
@@ -39,8 +38,7 @@ def test_reproducer_shows_its_text_and_no_markup(name):
     assert problems == [], f"{name}: {problems}\n{page}"
     for line in parse_dump("\n".join(lines).encode("utf-8")):
         if kind_of(line.text) is not Kind.MARKER:
-            written = squash(full_width(body(line.text)))  # Chinese `,:;` full width again
-            assert written in shown, f"{line.text!r} is not shown as written"
+            assert as_shown(line.text) in shown, f"{line.text!r} is not shown as written"
 
 
 def test_the_xss_url_is_a_plain_link_with_its_text_verbatim():
