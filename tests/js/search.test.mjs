@@ -71,3 +71,13 @@ test("results read in rank order, nothing folded, each page heading last in its 
   assert.equal(group[0].score, group[1].score); // Material folds sections scoring under the first
   assert.ok(!("tags" in group[0]));
 });
+
+test("a question that names the typed term outranks answers that only mention it", () => {
+  const docs = [
+    { location: "a/#quant", title: "模型量化有什么好处？", text: "KV Cache 也能量化，KV Cache 变小，为什么能加速：带宽。" },
+    { location: "a/#kv", title: "KV Cache 的核心思想是什么？", keywords: ["推理加速"], text: "缓存每层的 K 和 V。" },
+  ];
+  const ranked = rank(prepare(docs), "kv cache 为什么能加速").map((r) => r.entry.doc.location);
+  assert.deepEqual(ranked, ["a/#kv", "a/#quant"]);
+  assert.deepEqual(parseQuery("为什么能加速").han, ["加速"]);
+});

@@ -13,6 +13,7 @@ const PREFIX_WEIGHT = 0.8;
 const TYPO_WEIGHT = 0.7;
 const MAX_EXPANSIONS = 3;
 const BIGRAM_WEIGHT = 0.4; // a pair of characters from no known word: weak evidence
+const TITLE_BONUS = 0.5; // up to ×1.5 when the question itself names what was typed
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
 /** Documents ready for ranking: folded fields, Latin word counts and the vocabulary. */
@@ -190,6 +191,7 @@ export function rank(index, query) {
   index.docs.forEach((entry, d) => {
     let score = 0;
     let covered = 0;
+    let inTitle = 0;
     const matched = new Set();
     const missing = [];
     const norm = 1 - B + (B * entry.length) / index.average;
@@ -198,13 +200,15 @@ export function rank(index, query) {
       if (tf > 0) {
         score += (weights[t] * tf * (K1 + 1)) / (tf + K1 * norm);
         covered += weights[t];
+        if (term.count(entry.fields.title) > 0) inTitle += weights[t];
         if (term.latin) term.variants.forEach(([w]) => matched.add(w));
         else matched.add(term.label);
       } else if (term.latin) missing.push(term.label);
     });
     if (!score) return;
     const coverage = total ? covered / total : 1;
-    results.push({ entry, score: score * coverage * coverage * entry.boost, matched, missing });
+    const title = 1 + TITLE_BONUS * (total ? inTitle / total : 0);
+    results.push({ entry, score: score * coverage * coverage * title * entry.boost, matched, missing });
   });
   return results.sort((a, b) => b.score - a.score);
 }
