@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 from nbtools.links import launch_links, site_settings
 from nbtools.sources import discover
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = discover()
@@ -141,3 +142,19 @@ def test_jupyterlite_opens_the_notebook(page, site_url, nb):
     code = page.locator(".jp-CodeCell .jp-InputArea-editor").first
     code.wait_for(timeout=30_000)
     assert "default_rng(0)" in code.inner_text()
+
+
+def test_a_figure_opens_at_full_size_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "notebooks/attention/")
+    figure = page.locator(".jupyter-wrapper img[data-zoom]").first
+    figure.scroll_into_view_if_needed()
+    figure.click()
+    zoomed = page.locator("dialog.nb-zoom img")
+    expect(zoomed).to_be_visible()
+    assert zoomed.evaluate("img => img.getBoundingClientRect().width") > 1000  # scrolls, readable
+    page.keyboard.press("Escape")
+    expect(page.locator("dialog.nb-zoom")).to_have_count(0)
+    expect(figure).to_be_focused()
+    context.close()
