@@ -117,6 +117,8 @@ def test_offline_copy_searches_from_disk(browser, offline_copy):
         page.goto((offline_copy / "notebooks" / "attention.html").as_uri())
         page.locator(".nb-offline-note").first.wait_for()
         page.locator(".jupyter-wrapper .katex").first.wait_for()
+        page.goto((offline_copy / "practice.html").as_uri())
+        page.get_by_text("离线副本里不能练习").first.wait_for()  # a note, never a blank area
     finally:
         context.close()
     foreign = [u for u in requests if urlparse(u).scheme in {"http", "https"}]
