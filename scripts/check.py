@@ -99,8 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     if stamp.exists() and stamp.read_text() == digest:
         print("内容自上次检查通过后没有改动。")
         return 0
-    problems = [str(p) for p in collect(ROOT)]
-    steps = (lambda: problems, lambda: check_notebooks(ROOT))
+    steps = (lambda: [str(p) for p in collect(ROOT)], lambda: check_notebooks(ROOT))
     if not args.no_build:
         steps += (lambda: build(ROOT),)
     for step in steps:

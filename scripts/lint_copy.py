@@ -22,7 +22,7 @@ from pathlib import Path
 import autocorrect_py
 
 from seedsplit.invisible import is_invisible, name_zh, strip_invisible
-from seedsplit.pagetext import outside_fences
+from seedsplit.pagetext import FRONT_MATTER, outside_fences
 from seedsplit.punctuation import full_width
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,8 @@ def invisible_problems(lines: list[str]) -> list[Problem]:
 def punctuation_lines(lines: list[str]) -> list[int]:
     """0-based lines of prose the full-width rule applies to: the seed's text included; front
     matter, fenced code and keyword lines left out."""
-    end = lines.index("---", 1) + 1 if lines and lines[0] == "---" and "---" in lines[1:] else 0
+    front = FRONT_MATTER.match("\n".join(lines))
+    end = front.group().count("\n") if front else 0
     prose = outside_fences(lines)
     return [
         i

@@ -69,16 +69,11 @@ def _without_math(markdown: str) -> str:
     return entry_rules.MATH.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
 
 
-def pending_lines(markdown: str) -> set[int]:
-    """Lines of entries the importer added and no editor has reviewed (the 待审核 note): their
-    text is the dump's, written as escaped HTML, and the review brings them up to the rules."""
+def pending_entries(markdown: str) -> list:
+    """Entries the importer added and no editor has reviewed (the 待审核 note): their text is
+    the dump's, written as escaped HTML, and the review brings them up to the rules."""
     lines = markdown.split("\n")
-    return {
-        n
-        for e in find_entries(markdown)
-        if any(line.startswith(entry_rules.PENDING) for line in lines[e.start : e.end])
-        for n in range(e.start + 1, e.end + 1)
-    }
+    return [e for e in find_entries(markdown) if entry_rules.is_pending(lines, e)]
 
 
 def raw_html_problems(path: str, markdown: str) -> list[Problem]:
@@ -210,7 +205,7 @@ def page_problems(path: str, text: str, ids: dict[str, set[str]], seed: str) -> 
     page = path.removeprefix("docs/")
     if page in ids:
         found += entry_rules.page_problems(page, text) + errata_problems(path, text)
-    pending = pending_lines(text)
+    pending = {n for e in pending_entries(text) for n in range(e.start + 1, e.end + 1)}
     return [p for p in found if p.line not in pending]
 
 
@@ -228,12 +223,7 @@ def collect(root: Path) -> list[Problem]:
     }
     ids = {page: {e.id for e in find_entries(text)} for page, text in topic_pages.items()}
     all_ids = set().union(*ids.values())
-    pending = {
-        e.id
-        for text in topic_pages.values()
-        for e in find_entries(text)
-        if e.start + 1 in pending_lines(text)
-    }
+    pending = {e.id for text in topic_pages.values() for e in pending_entries(text)}
     seed = load_seed(root / "seed")
     found = [p for path, text in texts.items() for p in page_problems(path, text, ids, seed)]
     found += entry_rules.duplicate_ids({p.removeprefix("docs/"): t for p, t in texts.items()})

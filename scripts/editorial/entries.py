@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from seedsplit.keywords import KEYWORD_LINE
+
 HIDDEN = re.compile(r"\{[:#.][^}\n]*\}|<!--.*?-->|(?<=\])\([^)\s]*\)", re.DOTALL)
-# The keyword line and its `{: .qa-keywords }`: search terms, taken off the page by the search hook.
-KEYWORD_LINE = re.compile(r"^关键词：.*\n\{:[^}\n]*\.qa-keywords\b[^}\n]*\}[ \t]*$", re.MULTILINE)
 
 
 def reader_text(markdown: str) -> str:
-    """Markdown without what a reader never sees: keyword lines, attribute lists, comments,
-    link targets."""
+    """Markdown without what a reader never sees: keyword lines (search terms, taken off the
+    page by the search hook), attribute lists, comments, link targets."""
     return HIDDEN.sub("", KEYWORD_LINE.sub("", markdown))

@@ -33,6 +33,11 @@ def _block(lines: list[str], opener: str, start: int, end: int) -> tuple[int, in
     return first, last
 
 
+def is_pending(lines: list[str], entry) -> bool:
+    """Whether the entry still carries the importer's 待审核 note (no editor has reviewed it)."""
+    return any(line.startswith(PENDING) for line in lines[entry.start : entry.end])
+
+
 def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
     page = f"docs/{page}"
     at = entry.start + 1
@@ -48,7 +53,7 @@ def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
         return [*found, Problem(page, at, "这道题没有内容：在标题下写参考答案")]
     answer = _block(lines, ANSWER_OPEN, entry.start, entry.end)
     if answer is None:
-        if not any(line.startswith(PENDING) for line in body):
+        if not is_pending(lines, entry):
             found.append(
                 Problem(page, at, f"缺少参考答案：在关键词行之后写「{ANSWER_OPEN}」…「///」块")
             )

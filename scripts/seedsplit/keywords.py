@@ -13,7 +13,7 @@ from .glossary import WORD_CHARS, Term
 from .matcher import Matcher
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
-_KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
+KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
 
 
 def names(term: Term) -> list[str]:
@@ -70,7 +70,7 @@ def _build_matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, 
 
 def page_keywords(markdown: str) -> list[str]:
     """Every keyword on the keyword lines (`关键词：a · b`) of a topic page."""
-    return [k.strip() for line in _KEYWORD_LINE.findall(markdown) for k in line.split("·")]
+    return [k.strip() for line in KEYWORD_LINE.findall(markdown) for k in line.split("·")]
 
 
 def _plain(text: str) -> str:
