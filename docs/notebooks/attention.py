@@ -16,11 +16,11 @@
 #
 # 本实验对应的面试题：
 #
-# - [Transformer 为什么要使用多头注意力？](../architecture/index.md#multi-head-attention)
-# - [自注意力的计算复杂度是多少？](../architecture/index.md#attention-complexity)
-# - [为什么现在的大模型大多采用 Decoder-only 架构？](../architecture/index.md#decoder-only)
-# - [MQA 与 MHA 有什么不同？](../inference/index.md#mha-vs-mqa)
-# - [KV Cache 和 GQA 的核心思想是什么？](../inference/index.md#kv-cache-gqa)
+# - [Transformer 为什么要使用多头注意力？](../architecture/attention.md#multi-head-attention)
+# - [自注意力的计算复杂度是多少？](../architecture/attention.md#attention-complexity)
+# - [为什么现在的大模型大多采用 Decoder-only 架构？](../architecture/structure.md#decoder-only)
+# - [MQA 与 MHA 有什么不同？](../inference/kv-cache.md#mha-vs-mqa)
+# - [KV Cache 和 GQA 的核心思想是什么？](../inference/kv-cache.md#kv-cache-gqa)
 #
 # 每个结论都配有 `assert`：只要整本笔记能从头跑到尾，这些结论就在这份代码里成立。
 

@@ -17,9 +17,9 @@
 #
 # 本实验对应的面试题：
 #
-# - [扩散模型训练时，为什么每个样本要随机选择一个时间步？](../diffusion/index.md#diffusion-random-timestep)
-# - [Stable Diffusion 相比原始扩散模型主要解决了什么问题？](../diffusion/index.md#sd-vs-diffusion)
-# - [Stable Diffusion 由哪几个组件构成？](../diffusion/index.md#stable-diffusion-components)
+# - [扩散模型训练时，为什么每个样本要随机选择一个时间步？](../diffusion/principles.md#diffusion-random-timestep)
+# - [Stable Diffusion 相比原始扩散模型主要解决了什么问题？](../diffusion/stable-diffusion.md#sd-vs-diffusion)
+# - [Stable Diffusion 由哪几个组件构成？](../diffusion/stable-diffusion.md#stable-diffusion-components)
 
 # %%
 import matplotlib.pyplot as plt

@@ -19,9 +19,9 @@
 #
 # 本实验对应的面试题：
 #
-# - [KV Cache 和分组查询注意力（GQA）的核心思想是什么？](../inference/index.md#kv-cache-gqa)
-# - [多查询注意力（MQA）与多头注意力（MHA）有什么不同？](../inference/index.md#mha-vs-mqa)
-# - [如何缓解大模型的“复读机”问题？](../inference/index.md#repetition)
+# - [KV Cache 和分组查询注意力（GQA）的核心思想是什么？](../inference/kv-cache.md#kv-cache-gqa)
+# - [多查询注意力（MQA）与多头注意力（MHA）有什么不同？](../inference/kv-cache.md#mha-vs-mqa)
+# - [如何缓解大模型的“复读机”问题？](../inference/decoding.md#repetition)
 
 # %%
 import matplotlib.pyplot as plt

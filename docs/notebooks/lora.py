@@ -17,8 +17,8 @@
 #
 # 本实验对应的面试题：
 #
-# - [LoRA 和 P-Tuning 的核心原理分别是什么？](../fine-tuning/index.md#lora-ptuning)
-# - [监督微调之后模型表现下降的原因是什么？](../fine-tuning/index.md#sft-forgetting)
+# - [LoRA 和 P-Tuning 的核心原理分别是什么？](../fine-tuning/peft.md#lora-ptuning)
+# - [监督微调之后模型表现下降的原因是什么？](../fine-tuning/forgetting.md#sft-forgetting)
 
 # %%
 import matplotlib.pyplot as plt

@@ -17,8 +17,8 @@
 #
 # 本实验对应的面试题：
 #
-# - [举例说明强化学习是如何运作的](../rl/index.md#rl-example)
-# - [如何理解强化学习中的奖励最大化？](../rl/index.md#reward-maximization)
+# - [举例说明强化学习是如何运作的](../rl/basics.md#rl-example)
+# - [如何理解强化学习中的奖励最大化？](../rl/basics.md#reward-maximization)
 
 # %%
 from collections import deque

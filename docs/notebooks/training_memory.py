@@ -17,9 +17,9 @@
 #
 # 本实验对应的面试题：
 #
-# - [全参数微调需要多少显存？样本量变大出现 OOM 时怎么办？](../training/index.md#finetune-oom)
-# - [ZeRO 的三个阶段分别切分了什么？](../training/index.md#zero-stages)
-# - [Transformer 为什么用 LayerNorm，而不用 BatchNorm？](../architecture/index.md#layernorm-vs-batchnorm)
+# - [全参数微调需要多少显存？样本量变大出现 OOM 时怎么办？](../training/distributed.md#finetune-oom)
+# - [ZeRO 的三个阶段分别切分了什么？](../training/distributed.md#zero-stages)
+# - [Transformer 为什么用 LayerNorm，而不用 BatchNorm？](../architecture/normalization.md#layernorm-vs-batchnorm)
 
 # %%
 import matplotlib.pyplot as plt

@@ -14,8 +14,8 @@ import yaml
 from lint_copy import lint_text, load_seed
 from nbtools.sources import discover
 
+from seedsplit.layout import is_question_page
 from seedsplit.pagetext import find_entries, outside_fences
-from seedsplit.topics import SLUGS as TOPICS
 
 from . import bibliography, entry_rules, errata, related
 from .problem import Problem
@@ -96,7 +96,7 @@ def raw_html_problems(path: str, markdown: str) -> list[Problem]:
 
 
 def anchor_problems(path: str, markdown: str, ids: dict[str, set[str]]) -> list[Problem]:
-    """Links to a question (`#id`, `../topic/index.md#id`) must name an id on that page."""
+    """Links to a question (`#id`, `../topic/page.md#id`) must name an id on that page."""
     lines = markdown.split("\n")
     here = path.removeprefix("docs/")
     found = []
@@ -216,17 +216,14 @@ def collect(root: Path) -> list[Problem]:
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(docs.rglob("*.md"))
     }
-    topic_pages = {
-        f"{t}/index.md": texts[f"docs/{t}/index.md"]
-        for t in TOPICS
-        if f"docs/{t}/index.md" in texts
-    }
+    pages = {p.removeprefix("docs/"): t for p, t in texts.items()}
+    topic_pages = {p: t for p, t in pages.items() if is_question_page(p)}
     ids = {page: {e.id for e in find_entries(text)} for page, text in topic_pages.items()}
     all_ids = set().union(*ids.values())
     pending = {e.id for text in topic_pages.values() for e in pending_entries(text)}
     seed = load_seed(root / "seed")
     found = [p for path, text in texts.items() for p in page_problems(path, text, ids, seed)]
-    found += entry_rules.duplicate_ids({p.removeprefix("docs/"): t for p, t in texts.items()})
+    found += entry_rules.duplicate_ids(pages) + entry_rules.placement_problems(pages)
     related_yaml = (root / "scripts" / "related.yaml").read_text("utf-8")
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)

@@ -1,4 +1,4 @@
-"""The rules every entry of a topic page follows, reported as `file:line: message`.
+"""The rules every entry of a question page follows, reported as `file:line: message`.
 
 An entry is `## 问句？ {#id}`, its 关键词 line, a 参考答案 block that cites at least one work
 (`[@key]`), and for entries from the seed the 原始回答 block. An entry the importer has just added
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from seedsplit.layout import INBOX, PAGE_LIMIT, is_question_page, topic_of
 from seedsplit.pagetext import ENTRY_HEADING, find_entries, outside_fences
 
 from .bibliography import CITATION
@@ -104,7 +105,7 @@ def _headings_without_id(page: str, lines: list[str]) -> list[Problem]:
 
 
 def page_problems(page: str, markdown: str) -> list[Problem]:
-    """Every broken entry rule on one topic page, in page order."""
+    """Every broken entry rule on one question page, in page order."""
     lines = markdown.split("\n")
     found = [p for e in find_entries(markdown) for p in _entry_problems(page, lines, e)]
     found += _headings_without_id(page, lines) + _math_problems(page, markdown)
@@ -129,4 +130,33 @@ def duplicate_ids(pages: dict[str, str]) -> list[Problem]:
                 )
             else:
                 first[e.id] = (page, e.start + 1)
+    return found
+
+
+def placement_problems(pages: dict[str, str]) -> list[Problem]:
+    """A topic's questions live on its subtopic pages, at most PAGE_LIMIT to a page, never on
+    its overview."""
+    found = []
+    for page, markdown in pages.items():
+        entries = find_entries(markdown)
+        topic = topic_of(page)
+        if entries and topic and not is_question_page(page):
+            found.append(
+                Problem(
+                    f"docs/{page}",
+                    entries[0].start + 1,
+                    f"总览页不放题目：把本页的 {len(entries)} 道题移到 docs/{topic}/ 下的分页"
+                    f"（如 docs/{topic}/{INBOX}.md），总览页会自动列出它们",
+                )
+            )
+        elif len(entries) > PAGE_LIMIT:
+            found.append(
+                Problem(
+                    f"docs/{page}",
+                    entries[PAGE_LIMIT].start + 1,
+                    f"本页有 {len(entries)} 道题，超过 {PAGE_LIMIT} 道：把从这里起的一部分题移到"
+                    f"同一文件夹下的新页面 docs/{topic}/<名字>.md（开头的 front matter 写 title 和 "
+                    "order），导航和总览页会自动列出新页面",
+                )
+            )
     return found

@@ -3,7 +3,8 @@
 - on_config: writes includes/abbreviations.md from scripts/glossary.yaml (tooltips) and swaps
   `abbr` for its CJK-aware variant.
 - on_files: stops the build on a question id used twice anywhere in the site (naming both
-  places); reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes.
+  places); reads every question page (scripts/seedsplit/layout.py) once: entries, titles and
+  勘误 notes.
 - on_page_markdown: appends 相关问题 to each entry; fills the errata, glossary and 参考文献 pages;
   turns `[@key]` citations into links to the works in scripts/references.yaml.
 """
@@ -23,9 +24,10 @@ from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
 from seedsplit.glossary import glossary_terms, uses
+from seedsplit.layout import question_pages, site_pages
 from seedsplit.pages import write_if_changed
-from seedsplit.pagetext import entry_text, find_entries, page_title
-from seedsplit.topics import SLUGS as TOPICS
+from seedsplit.pagetext import entry_text, find_entries
+from seedsplit.topics import TOPICS
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 ABBREVIATIONS = "includes/abbreviations.md"
@@ -48,11 +50,7 @@ def on_config(config):
 
 def on_files(files, config):
     _check_unique_ids(files)
-    pages = {}
-    for topic in TOPICS:
-        file = files.get_file_from_path(f"{topic}/index.md")
-        if file is not None:
-            pages[file.src_uri] = file.content_string
+    pages = question_pages(site_pages(files))
     targets = {
         e.id: related.Target(path, e.title)
         for path, text in pages.items()
@@ -85,12 +83,7 @@ def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
 
 def _check_unique_ids(files) -> None:
     """A question id used twice anywhere in the site stops the build, naming both places."""
-    markdown = {
-        f.src_uri: f.content_string
-        for f in files.documentation_pages()
-        if f.src_uri.endswith(".md")
-    }
-    clashes = entry_rules.duplicate_ids(markdown)
+    clashes = entry_rules.duplicate_ids(site_pages(files))
     if clashes:
         raise PluginError(str(clashes[0]))
 
@@ -113,12 +106,7 @@ def _glossary_page() -> str:
         for entry in find_entries(text):
             for term in uses(terms, reader_text(entry_text(text, entry))):
                 used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
-    topics = [
-        (t, page_title(_state["pages"][f"{t}/index.md"], t))
-        for t in TOPICS
-        if f"{t}/index.md" in _state["pages"]
-    ]
-    return glossary.render(terms, topics, used_in)
+    return glossary.render(terms, [(t.slug, t.title) for t in TOPICS], used_in)
 
 
 def _filled(markdown: str, src: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/: the importer's package
 
-from seedsplit.pages import entry_ids, page_path
+from seedsplit.layout import overview_path, read_pages, structure
 from seedsplit.topics import TOPICS
 
 MARKER = "<!-- topics -->"
@@ -26,11 +26,11 @@ OFFLINE_ZIP = "downloads/llm-interview-zh-offline.zip"
 def topic_cards(docs_dir: Path) -> str:
     """Material grid cards, one per topic, counted from the pages as they are now."""
     cards = []
+    topics = structure(read_pages(docs_dir))
     for topic in TOPICS:
-        page = docs_dir / page_path(topic.slug)
-        ids = entry_ids(page.read_text(encoding="utf-8")) if page.exists() else []
+        ids = [i for sub in topics[topic.slug] for i in sub.ids]
         scope = re.split(r"[：:]", topic.scope, maxsplit=1)[-1].split("。")[0]
-        link = f"[{topic.title}]({page_path(topic.slug)})"
+        link = f"[{topic.title}]({overview_path(topic.slug)})"
         progress = f'<span class="practice-progress" data-ids="{" ".join(ids)}"></span>'
         cards.append(f"-   **{link}** · {len(ids)} 题\n\n    ---\n\n    {scope}\n\n    {progress}")
     return '<div class="grid cards topic-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"

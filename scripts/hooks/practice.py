@@ -1,10 +1,11 @@
-"""MkDocs hook: write the practice page's question bank, `practice.json`, from the topic pages.
+"""MkDocs hook: write the practice page's question bank, `practice.json`, from the question pages.
 
-Every rendered topic page (`<topic>/index.md`) gives its entries (scripts/editorial/practice.py);
-after the build the bank is written at the site root, so a new or edited entry is in practice mode
-with no extra step. The practice page (docs/practice.md, driven by docs/assets/js/practice/) also
-gets the bank without its answers inline, in place of its INDEX_MARKER: the first question shows
-as soon as the page is loaded, while the answers arrive with practice.json.
+Every rendered question page (`<topic>/<page>.md`) gives its entries
+(scripts/editorial/practice.py); after the build the bank is written at the site root, so a new
+or edited entry is in practice mode with no extra step. The practice page (docs/practice.md,
+driven by docs/assets/js/practice/) also gets the bank without its answers inline, in place of
+its INDEX_MARKER: the first question shows as soon as the page is loaded, while the answers
+arrive with practice.json.
 """
 
 from __future__ import annotations
@@ -19,30 +20,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from editorial.practice import bank, bank_entries, inline_index
 
-from seedsplit.topics import SLUGS
+from seedsplit.layout import (
+    is_question_page,
+    overview_path,
+    question_pages,
+    site_pages,
+    structure,
+    topic_of,
+)
+from seedsplit.topics import TOPICS
 
 BANK = "practice.json"
 INDEX_MARKER = "<!-- practice:index -->"
 
-_pages: dict[str, tuple[str, str, list]] = {}
+_state: dict = {"entries": {}}
 
 
-def on_pre_build(config):
-    _pages.clear()
+def on_files(files, config):
+    pages = question_pages(site_pages(files))
+    _state.update(entries={}, topics=structure(pages), files=files)
+    return files
 
 
 def on_page_content(html, page, config, files):
-    slug = page.file.src_uri.removesuffix("/index.md")
-    if slug in SLUGS and page.file.src_uri == f"{slug}/index.md":
-        _pages[slug] = (page.title, page.url, bank_entries(html, slug, page.url))
+    src = page.file.src_uri
+    if is_question_page(src):
+        _state["entries"][src] = bank_entries(html, topic_of(src), page.url)
     return html
 
 
 def _bank() -> dict:
-    """The bank of every topic page rendered so far (all of them once pages are being built)."""
-    order = [s for s in SLUGS if s in _pages]
-    topics = [(s, _pages[s][0], _pages[s][1]) for s in order]
-    return bank(topics, [e for s in order for e in _pages[s][2]])
+    """The bank of every question page rendered so far (all of them once pages are being built),
+    topic by topic in site order, each topic's pages in their order."""
+    topics, entries = [], []
+    for topic in TOPICS:
+        found = [
+            e for sub in _state["topics"][topic.slug] for e in _state["entries"].get(sub.src, [])
+        ]
+        if found:
+            overview = _state["files"].get_file_from_path(overview_path(topic.slug))
+            topics.append((topic.slug, topic.title, overview.url if overview else found[0].url))
+            entries += found
+    return bank(topics, entries)
 
 
 def on_post_page(output, page, config):

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIR = ROOT / "docs" / "notebooks"
 EXPORT_DIR = ROOT / "notebooks"
 METADATA_KEY = "llm_interview"
-_TOPIC_LINK = re.compile(r"\]\(\.\./([\w-]+)/index\.md(#[\w-]+)?\)")
+_TOPIC_LINK = re.compile(r"\]\(\.\./([\w-]+)/([\w-]+)\.md(#[\w-]+)?\)")
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,14 @@ def discover(source_dir: Path = SOURCE_DIR) -> list[Notebook]:
 
 
 def site_links(text: str, site_url: str) -> str:
-    """Turn links to topic pages (`../<topic>/index.md#id`) into absolute site URLs."""
+    """Turn links to a topic's pages (`../<topic>/<page>.md#id`) into absolute site URLs."""
     base = site_url.rstrip("/")
-    return _TOPIC_LINK.sub(lambda m: f"]({base}/{m[1]}/{m[2] or ''})", text)
+
+    def url(m: re.Match) -> str:
+        page = "" if m[2] == "index" else f"{m[2]}/"
+        return f"]({base}/{m[1]}/{page}{m[3] or ''})"
+
+    return _TOPIC_LINK.sub(url, text)
 
 
 def export(path: Path, site_url: str) -> str:

@@ -40,11 +40,11 @@ function loadBank() {
   return bank;
 }
 
-/** The topic slug of the current page when it is a topic page (`<slug>/`), else "". */
+/** The topic slug of the current page when it is one of a topic's pages (`<slug>/…`), else "". */
 function topicSlug() {
   const path = decodeURIComponent(location.pathname);
   const inSite = path.startsWith(ROOT.pathname) ? path.slice(ROOT.pathname.length) : "";
-  const match = inSite.match(/^([a-z-]+)\/(index\.html)?$/);
+  const match = inSite.match(/^([a-z-]+)\/(?:[\w-]+\/)?(index\.html)?$/);
   return match ? match[1] : "";
 }
 

@@ -1,0 +1,23 @@
+// Sends an old link `<topic>/#<id>` to the subtopic page the question is on now. The id map is
+// fetched only when the page has no element with the hash's id, so normal visits cost nothing.
+import { hashId, targetOf } from "./permalink-target.js";
+
+const root = new URL("../../", import.meta.url);
+const source = new URL("../permalinks.json", import.meta.url);
+let map = null;
+
+const onThisPage = (id) => document.getElementById(id) !== null;
+
+async function follow() {
+  const id = hashId(location.hash);
+  if (!id || onThisPage(id)) return;
+  map ??= await fetch(source)
+    .then((response) => (response.ok ? response.json() : {}))
+    .catch(() => ({}));
+  const target = targetOf(location.hash, map, root, onThisPage);
+  if (target && target !== location.href) location.replace(target);
+}
+
+if (window.document$) window.document$.subscribe(follow);
+else follow();
+addEventListener("hashchange", follow);
