@@ -1,4 +1,4 @@
-"""Small helpers shared by the importer tests."""
+"""Small helpers shared by the tests: running the importer, reading the pages of a topic."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+from seedsplit.layout import read_pages, structure
+from seedsplit.pagetext import find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed" / "000_eb7481b0f66e602c.txt"
@@ -33,3 +36,38 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def topic_pages(slug: str, docs: Path = ROOT / "docs") -> dict[str, str]:
+    """`{src: markdown}` of a topic's question pages, in reading order."""
+    pages = read_pages(docs)
+    return {sub.src: pages[sub.src] for sub in structure(pages)[slug]}
+
+
+def topic_ids(slug: str) -> list[str]:
+    """The ids of a topic's questions, in reading order."""
+    return [e.id for text in topic_pages(slug).values() for e in find_entries(text)]
+
+
+def page_of(entry_id: str) -> str:
+    """The page (relative to docs/) a question is on."""
+    from seedsplit.layout import read_pages
+
+    pages = read_pages(ROOT / "docs")
+    return next(src for src, text in pages.items() for e in find_entries(text) if e.id == entry_id)
+
+
+def site_path(src: str) -> str:
+    """A page's URL path in the site (`rl/basics.md` → `rl/basics/`, `rl/index.md` → `rl/`)."""
+    path = src.removesuffix(".md").removesuffix("index")
+    return path if not path or path.endswith("/") else path + "/"
+
+
+def built(site: Path, src: str) -> Path:
+    """The built HTML file of a page given by its source (`rl/basics.md` → rl/basics/index.html)."""
+    return site / site_path(src) / "index.html"
+
+
+def topic_html(site: Path, slug: str) -> str:
+    """The built HTML of all of a topic's question pages, one after another."""
+    return "".join(built(site, src).read_text("utf-8") for src in topic_pages(slug))

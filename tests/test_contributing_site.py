@@ -87,7 +87,7 @@ def test_builds_without_git_history(tmp_path: Path, shallow: bool):
 
 def test_strict_build_fails_on_a_broken_link_or_anchor(tmp_path: Path):
     tree = source_copy(tmp_path / "src")
-    page = next(p for p in sorted((tree / "docs").glob("*/index.md")) if "notebooks" not in str(p))
+    page = next(p for p in sorted((tree / "docs").glob("*/*.md")) if "notebooks" not in str(p))
     with page.open("a", encoding="utf-8") as f:
         f.write("\n[坏链接](../no-such-page.md) [坏锚点](../contributing.md#no-such-anchor)\n")
     result = mkdocs_build(tree / "mkdocs.yml", tmp_path / "site")

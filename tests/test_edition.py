@@ -13,11 +13,11 @@ from urllib.parse import urlparse
 
 import pytest
 from bench.search_ui import open_search, search
-from conftest import ROOT
 from offline.bundle import TOP_FOLDER, build, zip_site
 from pdf import inspect
 from pdf.render import CONTENT_WIDTH, SAMPLE_SCRIPT, render
 
+from helpers import topic_pages
 from seedsplit.pagetext import find_entries
 from seedsplit.topics import TOPICS
 
@@ -28,7 +28,7 @@ def first_titles() -> dict[str, list[str]]:
     """Each topic's title and the titles of its first questions, as the pages have them now."""
     titles = {}
     for topic in TOPICS:
-        text = (ROOT / "docs" / topic.slug / "index.md").read_text(encoding="utf-8")
+        text = "\n".join(topic_pages(topic.slug).values())
         titles[topic.title] = [e.title for e in find_entries(text)[:SAMPLE]]
     return titles
 

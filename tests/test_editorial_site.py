@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
+from helpers import site_path, topic_pages
 from seedsplit import glossary
 from seedsplit.topics import SLUGS as TOPICS
 
@@ -33,10 +34,19 @@ def article(site: Path, page: str) -> str:
     return source[source.index("<article") : source.index("</article>")]
 
 
-def entries(site: Path, topic: str) -> dict[str, str]:
-    """Entry id -> HTML of that entry (from its h2 to the next h2) on a topic page."""
-    parts = re.split(r'(?=<h2 id=")', article(site, f"{topic}/index.html"))
+def page_entries(site: Path, page: str) -> dict[str, str]:
+    """Entry id -> HTML of that entry (from its h2 to the next h2) on a built page."""
+    parts = re.split(r'(?=<h2 id=")', article(site, page))
     return {re.match(r'<h2 id="([^"]+)"', p)[1]: p for p in parts if p.startswith("<h2 id=")}
+
+
+def entries(site: Path, topic: str) -> dict[str, str]:
+    """Entry id -> HTML of that entry on the topic's pages."""
+    return {
+        i: body
+        for src in topic_pages(topic)
+        for i, body in page_entries(site, site_path(src) + "index.html").items()
+    }
 
 
 def resolve(site: Path, page: str, href: str) -> tuple[Path, str]:
@@ -60,9 +70,8 @@ def terms():
 
 def test_related_links_resolve_and_every_entry_has_one(built_site):
     lonely = []
-    for topic in TOPICS:
-        page = f"{topic}/index.html"
-        for entry_id, body in entries(built_site, topic).items():
+    for page in (site_path(src) + "index.html" for t in TOPICS for src in topic_pages(t)):
+        for entry_id, body in page_entries(built_site, page).items():
             block = RELATED.search(body)
             if not block:
                 lonely.append(entry_id)
@@ -100,7 +109,9 @@ def test_glossary_links_resolve_and_list_only_used_terms(built_site, terms):
 
 
 def test_every_glossary_term_is_a_tooltip_on_a_topic_page(built_site, terms):
-    pages = "".join(article(built_site, f"{t}/index.html") for t in TOPICS)
+    pages = "".join(
+        article(built_site, site_path(src) + "index.html") for t in TOPICS for src in topic_pages(t)
+    )
     missing = [
         t.term
         for t in terms

@@ -188,7 +188,7 @@ def test_abbreviations_snippet_is_current():
 def test_related_yaml_names_entries_that_are_on_the_pages():
     ids = {
         e.id
-        for page in (ROOT / "docs").glob("*/index.md")
+        for page in (ROOT / "docs").glob("*/*.md")
         for e in find_entries(page.read_text(encoding="utf-8"))
     }
     groups = yaml.safe_load((ROOT / "scripts" / "related.yaml").read_text())["groups"]

@@ -10,6 +10,7 @@ from urllib.parse import quote
 import pytest
 from bench.search_ui import open_search, search
 
+from helpers import built, site_path, topic_ids, topic_pages
 from seedsplit.pagetext import find_entries
 from seedsplit.topics import SLUGS as TOPICS
 
@@ -17,25 +18,21 @@ ROOT = Path(__file__).resolve().parent.parent
 ORIGINAL = re.compile(r'<details class="quote"(?P<open> open)?>\s*<summary>原始回答</summary>')
 
 
-def source_entries() -> dict[str, list[str]]:
-    """Topic -> the ids of its entries, read from the Markdown pages."""
-    return {
-        t: [e.id for e in find_entries((ROOT / "docs" / t / "index.md").read_text("utf-8"))]
-        for t in TOPICS
-    }
-
-
 def entry_html(site: Path, topic: str) -> dict[str, str]:
-    """Entry id -> its HTML (from its h2 to the next h2) on the built topic page."""
-    text = (site / topic / "index.html").read_text(encoding="utf-8")
-    parts = re.split(r'(?=<h2 id=")', text[text.index("<article") : text.index("</article>")])
-    return {re.match(r'<h2 id="([^"]+)"', p)[1]: p for p in parts if p.startswith("<h2 id=")}
+    """Entry id -> its HTML (from its h2 to the next h2) on the topic's built pages."""
+    found = {}
+    for src in topic_pages(topic):
+        text = built(site, src).read_text(encoding="utf-8")
+        article = text[text.index("<article") : text.index("</article>")]
+        parts = re.split(r'(?=<h2 id=")', article)
+        found |= {re.match(r'<h2 id="([^"]+)"', p)[1]: p for p in parts if p.startswith("<h2 id=")}
+    return found
 
 
 @pytest.mark.parametrize("topic", TOPICS)
 def test_every_entry_has_its_anchor_and_answer_first(built_site, topic):
     html = entry_html(built_site, topic)
-    for entry_id in source_entries()[topic]:
+    for entry_id in topic_ids(topic):
         assert entry_id in html, f"{topic}/#{entry_id} has no anchor in the built page"
         part = html[entry_id]
         answer = part.find('<div class="qa-answer">')
@@ -45,16 +42,19 @@ def test_every_entry_has_its_anchor_and_answer_first(built_site, topic):
             assert 0 <= answer < original.start(), f"{entry_id}: 参考答案 must come first"
 
 
-def _topic_with_math(site: Path) -> str:
+def _page_with_math(site: Path) -> str:
     return next(
-        t for t in TOPICS if 'class="arithmatex"' in (site / t / "index.html").read_text("utf-8")
+        src
+        for t in TOPICS
+        for src in topic_pages(t)
+        if 'class="arithmatex"' in built(site, src).read_text("utf-8")
     )
 
 
 def test_math_is_typeset_by_the_sites_own_katex(built_site, site_url, page):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(site_url + _topic_with_math(built_site) + "/")
+    page.goto(site_url + site_path(_page_with_math(built_site)))
     page.wait_for_function("document.querySelectorAll('.arithmatex .katex').length > 0")
     untyped = page.evaluate(
         "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))"
@@ -65,9 +65,16 @@ def test_math_is_typeset_by_the_sites_own_katex(built_site, site_url, page):
     assert all(r.startswith(site_url) or r.startswith("data:") for r in requests), requests
 
 
-def _original_phrase(topic: str) -> tuple[str, str]:
-    """An entry with a 原始回答 and a phrase found only there (not in its 参考答案)."""
-    text = (ROOT / "docs" / topic / "index.md").read_text(encoding="utf-8")
+def _original_phrase(topic: str) -> tuple[str, str, str]:
+    """(page URL, entry id, phrase) of an entry with a 原始回答 and a phrase found only there."""
+    for src, text in topic_pages(topic).items():
+        found = _phrase_on(text)
+        if found:
+            return (site_path(src), *found)
+    pytest.skip(f"no entry on {topic} has a 原始回答 with a phrase of its own")
+
+
+def _phrase_on(text: str) -> tuple[str, str] | None:
     for entry in find_entries(text):
         body = "\n".join(text.split("\n")[entry.start : entry.end])
         if "/// details | 原始回答" not in body:
@@ -76,12 +83,12 @@ def _original_phrase(topic: str) -> tuple[str, str]:
         for phrase in re.findall(r"[\u4e00-\u9fff]{5,}", original):
             if phrase not in answer and text.count(phrase) == 1:
                 return entry.id, phrase
-    pytest.skip(f"no entry on {topic} has a 原始回答 with a phrase of its own")
+    return None
 
 
 def test_a_link_with_a_search_hit_inside_the_original_opens_it(site_url, page):
-    entry_id, phrase = _original_phrase("fine-tuning")
-    page.goto(f"{site_url}fine-tuning/?h={quote(phrase)}#{entry_id}")
+    url, entry_id, phrase = _original_phrase("fine-tuning")
+    page.goto(f"{site_url}{url}?h={quote(phrase)}#{entry_id}")
     page.wait_for_function(
         "() => [...document.querySelectorAll('mark[data-md-highlight]')]"
         ".some(m => m.closest('details') && m.closest('details').open)"
@@ -89,10 +96,10 @@ def test_a_link_with_a_search_hit_inside_the_original_opens_it(site_url, page):
 
 
 def test_the_original_answer_is_searchable_and_its_hit_opens_it(site_url, page):
-    entry_id, phrase = _original_phrase("architecture")
+    url, entry_id, phrase = _original_phrase("architecture")
     open_search(page, site_url)
     results = search(page, phrase)
-    assert f"architecture/#{entry_id}" in results[:5], results
+    assert f"{url}#{entry_id}" in results[:5], results
     page.locator(f"a.md-search-result__link[href*='#{entry_id}']").first.click()
     page.wait_for_function(
         f"document.querySelector('#{entry_id}') && [...document.querySelectorAll('details')]"

@@ -67,7 +67,8 @@ def test_built_entries_show_the_dump_text_and_no_markup(imported):
     lines = {line.no: line.text for line in _dump_lines()}
     urls = urls_in(list(lines.values()))
     for entry in report["entries"]:
-        html = section((site / entry["topic"] / "index.html").read_text("utf-8"), entry["id"])
+        page = entry["anchor"].split("#")[0]
+        html = section((site / page / "index.html").read_text("utf-8"), entry["id"])
         problems, shown = inspect(html, urls)
         assert problems == [], f"{entry['id']}: {problems}\n{html}"
         for n in entry["lines"]:
@@ -86,7 +87,7 @@ def test_the_errata_page_lists_no_imported_line(imported):
 
 def test_a_duplicate_id_fails_the_build_naming_both_places(imported, tmp_path):
     tree, _, _ = imported
-    topic = tree / "docs" / "rl" / "index.md"
+    topic = tree / "docs" / "rl" / "basics.md"
     taken = find_entries(topic.read_text("utf-8"))[0]
     extra = tree / "docs" / "errata.md"
     original = extra.read_text("utf-8")
@@ -100,7 +101,7 @@ def test_a_duplicate_id_fails_the_build_naming_both_places(imported, tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in output
     [message] = [x for x in output.splitlines() if f"「{taken.id}」" in x]
-    places = {f"docs/rl/index.md:{taken.start + 1}", f"docs/errata.md:{line}"}
+    places = {f"docs/rl/basics.md:{taken.start + 1}", f"docs/errata.md:{line}"}
     assert all(place in message for place in places), message
 
 

@@ -84,7 +84,7 @@ def test_a_second_run_changes_no_byte(tmp_path):
 def test_hand_edits_survive_a_rerun_byte_for_byte(tmp_path):
     out = tmp_path / "docs"
     import_into(out)
-    page = out / "fine-tuning" / "index.md"
+    page = out / "fine-tuning" / "new.md"
     edited = page.read_text(encoding="utf-8").replace(
         "只训练降维矩阵A与升维矩阵B", "只训练矩阵 A 和 B（已校对）"
     )
@@ -97,7 +97,7 @@ def test_hand_edits_survive_a_rerun_byte_for_byte(tmp_path):
 def test_missing_entries_are_appended_and_nothing_else_changes(tmp_path):
     out = tmp_path / "docs"
     import_into(out)
-    page = out / "inference" / "index.md"
+    page = out / "inference" / "new.md"
     text = page.read_text(encoding="utf-8")
     block = entry_blocks(text)["flash-attention"]
     page.write_text(text.replace(block, ""), encoding="utf-8")
@@ -119,11 +119,11 @@ def test_a_grown_dump_adds_only_its_new_answers(tmp_path):
     report = import_into(out, grown)
     new = [e for e in report["entries"] if e["written"]]
     assert len(new) == 1 and not new[0]["curated"] and new[0]["topic"] == "architecture"
-    page = out / "architecture" / "index.md"
-    assert page.read_bytes().startswith(before["architecture/index.md"])
+    page = out / "architecture" / "new.md"
+    assert page.read_bytes().startswith(before["architecture/new.md"])
     assert "待审核" in entry_blocks(page.read_text(encoding="utf-8"))[new[0]["id"]]
-    assert {k: v for k, v in snapshot(out).items() if k != "architecture/index.md"} == {
-        k: v for k, v in before.items() if k != "architecture/index.md"
+    assert {k: v for k, v in snapshot(out).items() if k != "architecture/new.md"} == {
+        k: v for k, v in before.items() if k != "architecture/new.md"
     }
 
 
@@ -131,7 +131,7 @@ def test_force_regenerates_and_names_the_discarded_edits(tmp_path):
     out = tmp_path / "docs"
     import_into(out)
     pristine = snapshot(out)
-    page = out / "rl" / "index.md"
+    page = out / "rl" / "new.md"
     page.write_text(
         page.read_text(encoding="utf-8").replace("奖励最大化是", "奖励最大化（改）是"),
         encoding="utf-8",
@@ -182,7 +182,7 @@ def test_a_failing_write_leaves_the_previous_pages(tmp_path, monkeypatch):
 
     out = tmp_path / "docs"
     import_into(out)
-    for page in out.rglob("index.md"):
+    for page in out.rglob("new.md"):
         page.write_text("# 手写的页面\n", encoding="utf-8")
     before = snapshot(out)
     real_replace, calls = pages.os.replace, []
@@ -194,7 +194,7 @@ def test_a_failing_write_leaves_the_previous_pages(tmp_path, monkeypatch):
         real_replace(src, dst)
 
     monkeypatch.setattr(pages.os, "replace", flaky_replace)
-    files = {p: "新内容\n" for p in sorted(out.rglob("index.md"))}
+    files = {p: "新内容\n" for p in sorted(out.rglob("new.md"))}
     with pytest.raises(OSError):
         pages.write_atomically(files)
     assert snapshot(out) == before
@@ -205,7 +205,7 @@ def test_the_seed_without_curation_keeps_every_line(tmp_path):
     held = sorted(n for e in report["entries"] for n in e["lines"])
     assert held == non_blank_lines(SEED)
     assert not any(e["curated"] for e in report["entries"])
-    page = (tmp_path / "docs" / "architecture" / "index.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "architecture" / "new.md").read_text(encoding="utf-8")
     assert "待审核" in page
 
 

@@ -142,14 +142,14 @@ class _Files:
 
 def test_a_duplicate_id_anywhere_stops_the_build_naming_both_places():
     files = _Files(
-        _File("rl/index.md", "# 强化学习\n\n## 甲？ {#same}\n"),
+        _File("rl/basics.md", "# 强化学习\n\n## 甲？ {#same}\n"),
         _File("notes.md", "# 笔记\n\n正文。\n\n## 乙？ {#same}\n"),
     )
     with pytest.raises(PluginError) as raised:
         editorial_layer._check_unique_ids(files)
     message = str(raised.value)
     assert "\n" not in message
-    assert "docs/notes.md:5" in message and "docs/rl/index.md:3" in message
+    assert "docs/notes.md:5" in message and "docs/rl/basics.md:3" in message
 
 
 def test_unique_ids_pass_the_build_check():

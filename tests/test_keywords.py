@@ -11,7 +11,7 @@ from seedsplit.glossary import Term
 from seedsplit.keywords import page_keywords, seed
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted((ROOT / "docs").glob("*/index.md"))
+PAGES = sorted((ROOT / "docs").glob("*/*.md"))
 QUESTION = re.compile(r"^## .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
 
 

@@ -20,17 +20,17 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = discover()
 BUDGET_SECONDS = 30
 CORE_TOPICS = {"architecture", "fine-tuning", "diffusion", "rl", "inference"}
-# Where each entry lives, read from the topic pages themselves.
-ENTRY_TOPIC = {
-    e.id: page.parent.name
-    for page in (ROOT / "docs").glob("*/index.md")
+# Where each entry lives (`<topic>/<page>`), read from the topic pages themselves.
+ENTRY_PAGE = {
+    e.id: page.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    for page in (ROOT / "docs").glob("*/*.md")
     for e in find_entries(page.read_text(encoding="utf-8"))
 }
 ids = [nb.name for nb in NOTEBOOKS]
 
 
 def test_one_notebook_per_core_topic():
-    topics = {ENTRY_TOPIC[e] for nb in NOTEBOOKS for e in nb.entries}
+    topics = {ENTRY_PAGE[e].split("/")[0] for nb in NOTEBOOKS for e in nb.entries}
     assert topics >= CORE_TOPICS
 
 
@@ -66,8 +66,8 @@ def test_declared_entries_exist_and_are_linked_first(nb):
     assert nb.entries, "metadata llm_interview.entries lists the entries it illustrates"
     first = read_source(nb.source).cells[0].source
     for entry in nb.entries:
-        assert entry in ENTRY_TOPIC, entry
-        assert f"../{ENTRY_TOPIC[entry]}/index.md#{entry})" in first
+        assert entry in ENTRY_PAGE, entry
+        assert f"../{ENTRY_PAGE[entry]}.md#{entry})" in first
 
 
 def test_exports_are_in_sync_and_output_free():

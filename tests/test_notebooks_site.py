@@ -86,12 +86,12 @@ def entry_sections(html: str) -> dict[str, str]:
 
 def test_entries_link_back_to_their_notebooks(built_site):
     sections: dict[str, str] = {}
-    for topic_page in built_site.glob("*/index.html"):
+    for topic_page in built_site.glob("*/*/index.html"):
         sections |= entry_sections(topic_page.read_text(encoding="utf-8"))
     for nb in NOTEBOOKS:
         for entry in nb.entries:
             backlink = re.search(r'<p class="nb-backlink">.*?</p>', sections[entry], re.DOTALL)
-            assert backlink and f'href="../notebooks/{nb.name}/"' in backlink[0], entry
+            assert backlink and f'href="../../notebooks/{nb.name}/"' in backlink[0], entry
 
 
 def test_notebook_links_to_entries_resolve(built_site):

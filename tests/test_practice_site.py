@@ -15,18 +15,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from helpers import ROOT
-from seedsplit.pagetext import find_entries
+from helpers import topic_ids
 from seedsplit.topics import TOPICS
 
 KEY = "llm-interview-zh:practice:v1"
 APP = "llm-interview-zh/practice"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DAY_ONE = datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI)
-PAGE_IDS = {
-    t.slug: [e.id for e in find_entries((ROOT / "docs" / t.slug / "index.md").read_text("utf-8"))]
-    for t in TOPICS
-}
+PAGE_IDS = {t.slug: topic_ids(t.slug) for t in TOPICS}
 
 
 class _PublishedSitemapHandler(http.server.SimpleHTTPRequestHandler):

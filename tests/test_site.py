@@ -8,8 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from helpers import ROOT, import_into
-from seedsplit.pagetext import find_entries
+from helpers import import_into, topic_html, topic_ids
 from seedsplit.topics import TOPICS
 
 
@@ -20,7 +19,7 @@ def report(tmp_path_factory):
 
 def test_every_seed_entry_has_an_anchor_on_the_site(built_site, report):
     """Wherever an editor has moved it, each entry the importer makes from the seed is reachable."""
-    html = "".join((built_site / t.slug / "index.html").read_text("utf-8") for t in TOPICS)
+    html = "".join(topic_html(built_site, t.slug) for t in TOPICS)
     for entry in report["entries"]:
         assert f'id="{entry["id"]}"' in html, entry["id"]
 
@@ -39,7 +38,7 @@ def _requests(page, url):
     return seen
 
 
-@pytest.mark.parametrize("path", ["", "inference/"])
+@pytest.mark.parametrize("path", ["", "inference/", "inference/serving/"])
 def test_pages_request_nothing_from_other_hosts(page, site_url, path):
     seen = _requests(page, site_url + path)
     host = urlparse(site_url).netloc
@@ -54,20 +53,20 @@ def test_home_lists_topics_with_counts(page, site_url):
     assert page.locator("h1").first.inner_text().startswith("大模型面试知识库")
     cards = page.locator("article .topic-cards > ul > li")
     assert cards.count() == len(TOPICS)
-    counts = {
-        t.slug: len(find_entries((ROOT / "docs" / t.slug / "index.md").read_text("utf-8")))
-        for t in TOPICS
-    }
+    counts = {t.slug: len(topic_ids(t.slug)) for t in TOPICS}
     for n, topic in enumerate(TOPICS):
         card = cards.nth(n)
         assert card.locator("a").first.get_attribute("href").endswith(f"/{topic.slug}/")
         assert f"{topic.title} · {counts[topic.slug]} 题" in card.inner_text()
 
 
-def test_topic_page_renders_questions(page, site_url):
+def test_topic_overview_lists_its_questions_and_a_subtopic_page_renders_them(page, site_url):
     page.goto(site_url + "architecture/")
     assert page.locator("h1").first.inner_text().startswith("模型架构")
-    assert page.locator("article h2[id]").count() >= 8
+    assert page.locator("article li a[href*='#']").count() == len(topic_ids("architecture"))
+    page.goto(site_url + "architecture/attention/")
+    assert page.locator("h1").first.inner_text().startswith("注意力")
+    assert page.locator("article h2[id]").count() >= 3
     assert page.locator("article pre code").count() >= 1
 
 

@@ -1,4 +1,10 @@
-"""Plan and write topic pages: new pages in full, existing pages only gain missing entries."""
+"""Plan and write a topic's pages: the overview once, then new questions on its inbox pages.
+
+Where things go (scripts/seedsplit/layout.py): a topic's overview `docs/<topic>/index.md` is
+written only when it does not exist; an entry whose id is on no page yet is appended to the
+topic's last inbox page (`new.md`, `new-2.md`, …), a new inbox page starting when one holds
+PAGE_LIMIT questions. Pages editors made (subtopic pages) are never written.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +14,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .layout import PAGE_LIMIT, inbox_path, overview_path
 from .pagetext import entry_text, find_entries
 from .records import Entry, InputError
 from .references import References
-from .render import render_entry, render_page
+from .render import render_entry, render_inbox, render_overview
 from .topics import TOPICS
-
-
-def page_path(slug: str) -> str:
-    """Where a topic's page lives, relative to the docs folder."""
-    return f"{slug}/index.md"
 
 
 def entry_ids(text: str) -> list[str]:
@@ -46,24 +48,53 @@ class PagePlan:
 
 
 def plan(out: Path, entries: list[Entry], refs: References, force: bool) -> list[PagePlan]:
-    """Decide the new text of every topic page without touching the disk."""
+    """Decide the new text of every page the run writes, without touching the disk.
+
+    `force` rewrites the importer's own pages (overviews and inbox pages) from scratch with
+    every entry that is not on an editor's page, and names the hand edits it discards there.
+    """
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: not a directory")
-    on_pages = set() if force else _ids_on_pages(out)
     plans = []
     for topic in TOPICS:
         mine = [e for e in entries if e.topic == topic.slug]
-        path = out / page_path(topic.slug)
-        old = _read(path)
+        inboxes = _inbox_pages(out, topic.slug)
+        placed = _ids_on_pages(out, exclude=set(inboxes) if force else set())
+        missing = [e for e in mine if e.id not in placed]
+        overview = out / overview_path(topic.slug)
+        old = _read(overview)
         if old is None or force:
-            new = render_page(topic, mine, refs)
-            plans.append(PagePlan(path, old, new, [e.id for e in mine], _discarded(old, new)))
-            continue
-        missing = [e for e in mine if e.id not in on_pages]
-        tail = "".join("\n" + render_entry(e, refs) for e in missing)
-        new = old + ("" if not tail or old.endswith("\n") else "\n") + tail
-        plans.append(PagePlan(path, old, new, [e.id for e in missing]))
+            new = render_overview(topic)
+            plans.append(PagePlan(overview, old, new, [], _discarded(old, new)))
+        plans += _inbox_plans(out, topic, missing, refs, inboxes, force)
     return plans
+
+
+def _inbox_plans(out, topic, missing, refs, existing, force) -> list[PagePlan]:
+    """Append `missing` to the topic's inbox pages, filling each up to PAGE_LIMIT in turn."""
+    plans, n, queue = [], 1, list(missing)
+    while queue or out / inbox_path(topic.slug, n) in existing:
+        path = out / inbox_path(topic.slug, n)
+        old = _read(path)
+        text = render_inbox(topic, n) if old is None or force else old
+        room = max(PAGE_LIMIT - len(find_entries(text)), 0)
+        added, queue = queue[:room], queue[room:]
+        tail = "".join("\n" + render_entry(e, refs) for e in added)
+        new = text + ("" if not tail or text.endswith("\n") else "\n") + tail
+        if old is not None or added:
+            discarded = _discarded(old, new) if force else []
+            plans.append(PagePlan(path, old, new, [e.id for e in added], discarded))
+        n += 1
+    return plans
+
+
+def _inbox_pages(out: Path, slug: str) -> list[Path]:
+    """The topic's inbox pages that exist, in order."""
+    found, n = [], 1
+    while (out / inbox_path(slug, n)).exists():
+        found.append(out / inbox_path(slug, n))
+        n += 1
+    return found
 
 
 def _read(path: Path) -> str | None:
@@ -75,11 +106,22 @@ def _read(path: Path) -> str | None:
         raise InputError(f"{path}: existing page is unreadable ({err})") from None
 
 
-def _ids_on_pages(out: Path) -> set[str]:
-    """Ids present anywhere under the docs folder, so a moved entry is not added twice."""
+def _ids_on_pages(out: Path, exclude: set[Path]) -> set[str]:
+    """Ids present anywhere under the docs folder (but the pages in `exclude`), so a moved entry
+    is not added twice."""
     if not out.is_dir():
         return set()
-    return {i for page in out.rglob("*.md") for i in entry_ids(_read(page) or "")}
+    pages = (page for page in out.rglob("*.md") if page not in exclude)
+    return {i for page in pages for i in entry_ids(_read(page) or "")}
+
+
+def located(out: Path, plans: list[PagePlan]) -> dict[str, str]:
+    """Each entry id with the page (relative to `out`) it is on once the plans are written."""
+    texts = {page: _read(page) or "" for page in out.rglob("*.md")} if out.is_dir() else {}
+    texts.update({p.path: p.new for p in plans})
+    return {
+        i: page.relative_to(out).as_posix() for page, text in texts.items() for i in entry_ids(text)
+    }
 
 
 def _discarded(old: str | None, new: str) -> list[str]:

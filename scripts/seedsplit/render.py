@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .layout import INBOX_TITLE
 from .punctuation import full_width
 from .records import Entry, Line
 from .references import References
@@ -28,9 +29,15 @@ MERGED_NOTE = (
     "仅列表符号、空格或大小写不同），这里只保留一份。\n"
 )
 LINK_ONLY_NOTE = "原始资料对这道题只给出了参考资料，要点请阅读下面的链接。"
-PAGE_NOTE = (
-    "<!-- 本页由 scripts/split_seed.py 首次生成。之后以本页为准：可以直接修改任何题目和回答，"
-    "重新导入只会在末尾追加本页还没有的新题（按 {#id} 识别），不会改动已有内容。 -->"
+OVERVIEW_NOTE = (
+    "<!-- 本页是主题总览：构建时在下面列出本主题每一页的全部题目和一句话摘要。题目写在同一文件夹的"
+    "分页里（front matter 的 title 是分页标题，order 是顺序）；导入脚本新收录的题目先放在 new.md，"
+    "等编辑移到合适的分页。 -->"
+)
+INBOX_ORDER = 1000  # inbox pages come after every subtopic page
+INBOX_NOTE = (
+    "<!-- 导入脚本把还不在任何页面上的新题追加到本页末尾（按 {#id} 识别），不改动已有内容；"
+    "本页满 25 题后接着写 new-2.md。编辑审核后请把题目移到合适的分页。 -->"
 )
 
 # Characters that start markup somewhere: in Markdown and its extensions (emphasis, code, links,
@@ -181,21 +188,17 @@ def _closer(line: Line, refs: References) -> str:
     return prose(text[: match.end()]) + _link(url, text[match.end() :])
 
 
-def render_page(topic: Topic, entries: list[Entry], refs: References) -> str:
-    """A complete topic page: front matter with tags, title, scope, then every entry."""
-    tags = sorted({tag for entry in entries for tag in entry.tags}, key=str.casefold)
-    head = ["---", _front_matter({"tags": tags}).rstrip("\n"), "---"] if tags else []
-    page = [
-        *head,
-        "",
-        f"# {topic.title}",
-        "",
-        topic.scope,
-        "",
-        PAGE_NOTE,
-    ]
-    text = "\n".join(page).lstrip("\n") + "\n"
-    return text + "".join("\n" + render_entry(entry, refs) for entry in entries)
+def render_overview(topic: Topic) -> str:
+    """A topic's overview page: title and scope; the build lists the questions under them."""
+    return f"# {topic.title}\n\n{topic.scope}\n\n{OVERVIEW_NOTE}\n"
+
+
+def render_inbox(topic: Topic, n: int) -> str:
+    """The head of a topic's n-th inbox page, which the importer fills with new questions."""
+    title = INBOX_TITLE if n == 1 else f"{INBOX_TITLE} {n}"
+    meta = _front_matter({"title": title, "order": INBOX_ORDER + n}).rstrip("\n")
+    scope = f"导入脚本新收录、还没有归入{topic.title}各分页的题目。"
+    return f"---\n{meta}\n---\n\n# {title}\n\n{scope}\n\n{INBOX_NOTE}\n"
 
 
 class _IndentedDumper(yaml.SafeDumper):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .assemble import Assembly
-from .pages import PagePlan, page_path
+from .pages import PagePlan, located
 
 
 def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[dict]) -> dict:
@@ -15,14 +15,15 @@ def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[di
     `cleaned` lists every dump line whose invisible characters the importer removed.
     """
     added = {i for p in plans for i in p.added}
+    where = located(out, plans)
     return {
         "entries": [
             {
                 "id": e.id,
                 "topic": e.topic,
                 "title": e.title,
-                "page": page_path(e.topic),
-                "anchor": f"{e.topic}/#{e.id}",
+                "page": where[e.id],
+                "anchor": f"{site_url(where[e.id])}#{e.id}",
                 "curated": e.curated,
                 "written": e.id in added,
                 "lines": e.line_numbers,
@@ -36,6 +37,13 @@ def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[di
             str(p.path.relative_to(out)): {"changed": p.changed, "added": p.added} for p in plans
         },
     }
+
+
+def site_url(page: str) -> str:
+    """The site URL of a page (`rl/new.md` → `rl/new/`)."""
+    return page.removesuffix(".md").removesuffix("index") + (
+        "" if page.endswith("index.md") else "/"
+    )
 
 
 def dumps(report: dict) -> str:
