@@ -8,6 +8,8 @@ import pytest
 import yaml
 from editorial import bibliography, content_check, entry_rules
 
+from seedsplit.layout import PAGE_LIMIT
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "scripts" / "references.yaml"
 
@@ -172,3 +174,20 @@ def test_entries_awaiting_review_may_hold_the_importers_escaped_html():
     reviewed = pending.replace('!!! note "待审核"\n\n    导入的新题。\n\n', "")
     problems = content_check.page_problems("docs/rl/index.md", reviewed, ids, "")
     assert {p.message[:6] for p in problems} >= {"页面里不能写", "题目「新题」"}
+
+
+def test_a_page_over_the_limit_and_an_overview_with_questions_are_refused():
+    entry = "## 题{n}？ {{#q{n}}}\n\n正文。\n"
+    full = "# 页\n\n" + "\n".join(entry.format(n=n) for n in range(PAGE_LIMIT + 1))
+    pages = {"rl/basics.md": full, "rl/index.md": "# 强化学习\n\n" + entry.format(n="x")}
+    over, overview = sorted(entry_rules.placement_problems(pages), key=str)
+    assert str(over).startswith(
+        f"docs/rl/basics.md:{3 + 4 * PAGE_LIMIT}: 本页有 {PAGE_LIMIT + 1} 道题"
+    )
+    assert "docs/rl/<名字>.md" in over.message
+    assert str(overview).startswith(
+        "docs/rl/index.md:3: 总览页不放题目"
+    ) and "docs/rl/new.md" in str(overview)
+    assert (
+        entry_rules.placement_problems({"practice.md": full, "rl/sft.md": entry.format(n=1)}) == []
+    )

@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, source_copy
 
+from seedsplit.layout import PAGE_LIMIT
+from seedsplit.pagetext import find_entries
+
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-PAGE = "docs/rl/index.md"
+PAGE = "docs/rl/rlhf.md"  # rl-example is on docs/rl/basics.md: a duplicate id crosses pages
 NOTEBOOK = "docs/notebooks/q_learning.py"
 
 
@@ -77,7 +80,7 @@ def line_of(tree: Tree, rel: str, needle: str) -> int:
 
 def add_guide_question(tree: Tree) -> int:
     entry, group = guide_example()
-    line = tree.append("docs/inference/index.md", "\n" + entry)
+    line = tree.append("docs/inference/kv-cache.md", "\n" + entry)
     tree.append("scripts/related.yaml", group)
     return line
 
@@ -86,7 +89,7 @@ def test_the_guides_new_question_passes(tree: Tree):
     add_guide_question(tree)
     code, out = tree.check()
     assert code == 0, out
-    html = (tree.root / ".cache/check/site/inference/index.html").read_text(encoding="utf-8")
+    html = (tree.root / ".cache/check/site/inference/kv-cache/index.html").read_text("utf-8")
     assert 'id="kv-cache-why"' in html
 
 
@@ -137,12 +140,12 @@ def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(tree: Tr
 FAILING = {
     "duplicate-id": (
         "\n" + guide_example()[0].replace("{#kv-cache-why}", "{#rl-example}"),
-        "id「rl-example」已在 docs/rl/index.md:{first} 用过",
+        "id「rl-example」已在 docs/rl/basics.md:{first} 用过",
     ),
     "missing-id": ("\n## 强化学习到底是什么？\n", "题目缺少 id"),
     "broken-anchor": (
         "\n见[这道题](#no-such-anchor)。\n",
-        "链接指向 docs/rl/index.md 上不存在的题目 #no-such-anchor",
+        "链接指向 docs/rl/rlhf.md 上不存在的题目 #no-such-anchor",
     ),
     "raw-script": ("\n<script>alert(1)</script>\n", "页面里不能写 HTML 标签 <script>"),
     "math-tag": (
@@ -158,17 +161,30 @@ def test_each_page_mistake_gets_one_message_at_its_line(tree: Tree, case: str):
     line = tree.append(PAGE, addition)
     code, out = tree.check()
     assert code == 1
-    first = line_of(tree, PAGE, "{#rl-example}")
+    first = line_of(tree, "docs/rl/basics.md", "{#rl-example}")
     expected = f"{PAGE}:{line}: {message.format(first=first)}"
     assert expected in out, out
     assert len([ln for ln in out.splitlines() if ln.startswith(("docs/", "scripts/"))]) == 1, out
+
+
+def test_a_page_over_the_question_limit_says_how_to_split_it(tree: Tree):
+    entry, _ = guide_example()
+    room = PAGE_LIMIT + 1 - len(find_entries(tree.text(PAGE)))
+    ids = [f"kv-cache-why-{n}" for n in range(room)]
+    lines = [tree.append(PAGE, "\n" + entry.replace("{#kv-cache-why}", f"{{#{i}}}")) for i in ids]
+    tree.append("scripts/related.yaml", f"  - [{', '.join(ids)}]\n")
+    code, out = tree.check()
+    assert code == 1
+    expected = f"{PAGE}:{lines[-1]}: 本页有 {PAGE_LIMIT + 1} 道题，超过 {PAGE_LIMIT} 道：把从这里起"
+    assert expected in out, out
+    assert "docs/rl/<名字>.md" in out and "title 和 order" in out, out
 
 
 def test_jinja_looking_text_renders_as_text(tree: Tree):
     tree.append(PAGE, "\n模板里写 {{ user.name }} 和 {% if x %} 都原样显示。\n")
     code, out = tree.check()
     assert code == 0, out
-    html = (tree.root / ".cache/check/site/rl/index.html").read_text(encoding="utf-8")
+    html = (tree.root / ".cache/check/site/rl/rlhf/index.html").read_text(encoding="utf-8")
     assert "{{ user.name }}" in html and "{% if x %}" in html
 
 

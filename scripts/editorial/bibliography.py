@@ -18,6 +18,7 @@ import yaml
 from seedsplit.pagetext import find_entries, outside_fences
 
 from . import related
+from .listing import first_few
 
 CITATION = re.compile(r"\[@(?P<key>[a-z][a-z0-9-]*)\]")
 KEY = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -161,7 +162,7 @@ def render(works: dict[str, Work], citations: list[Citation], page: str) -> str:
             f"[{c.entry_title}]({related.link(page, related.Target(c.page, ''), c.entry_id)})"
             for c in cited_by[work.key].values()
         ]
-        lines.append(f"  引用它的题目：{'；'.join(refs)}")
+        lines.append(f"  引用它的题目：{first_few(refs, '；')}")
     return "\n".join(lines)
 
 

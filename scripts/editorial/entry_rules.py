@@ -149,7 +149,7 @@ def placement_problems(pages: dict[str, str]) -> list[Problem]:
                     f"（如 docs/{topic}/{INBOX}.md），总览页会自动列出它们",
                 )
             )
-        elif len(entries) > PAGE_LIMIT:
+        elif topic and len(entries) > PAGE_LIMIT:
             found.append(
                 Problem(
                     f"docs/{page}",

@@ -1,4 +1,4 @@
-"""Parse 勘误 notes written in the pages and render the errata list.
+"""Parse 勘误 notes written in the pages and render the errata lists (one page per topic).
 
 A note is an admonition placed under the wrong text (indented like the list item it sits in):
 
@@ -13,6 +13,7 @@ Kinds: 事实, 翻译, 错别字. 来源 is required except for 错别字 (a typ
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -102,15 +103,17 @@ def summary(notes: list[Note]) -> str:
     return f"共 {len(notes)} 条勘误：{kinds}。"
 
 
-def render(pages: list[tuple[str, list[Note]]]) -> str:
-    """Markdown list of every note, grouped by entry; `pages` pairs a page path with its notes."""
+def render(pages: list[tuple[str, list[Note]]], here: str = "errata.md") -> str:
+    """Markdown list of every note, grouped by entry; `pages` pairs a page path with its notes,
+    and links are relative to the page `here` the list goes on."""
     out = [summary([n for _, notes in pages for n in notes]), ""]
     for path, notes in pages:
+        link = posixpath.relpath(path, posixpath.dirname(here) or ".")
         current = None
         for note in notes:
             if note.entry_id != current:
                 current = note.entry_id
-                out += [f"### [{note.entry_title}]({path}#{note.entry_id})", ""]
+                out += [f"### [{note.entry_title}]({link}#{note.entry_id})", ""]
             out += [
                 f"- **{note.kind}**",
                 "",

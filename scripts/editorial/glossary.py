@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from seedsplit.glossary import Term
 
+from .listing import first_few
+
 
 def abbreviations(terms: list[Term]) -> str:
     """The snippet appended to every page: one `*[term]: tooltip` line per term."""
@@ -27,7 +29,9 @@ def render(
             continue
         out += [f"## {name}", ""]
         for t in sorted(group, key=lambda t: t.term.casefold()):
-            links = "、".join(f"[{title}]({page}#{eid})" for page, eid, title in used_in[t.id])
+            links = first_few(
+                [f"[{title}]({page}#{eid})" for page, eid, title in used_in[t.id]], "、"
+            )
             out += [f"### {t.term} {{#{t.id}}}", "", f"**{t.zh}** · *{t.en}*", ""]
             out += [t.definition, "", f"出现在：{links}", ""]
     return "\n".join(out)

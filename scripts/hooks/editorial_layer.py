@@ -5,6 +5,7 @@
 - on_files: stops the build on a question id used twice anywhere in the site (naming both
   places); reads every question page (scripts/seedsplit/layout.py) once: entries, titles and
   勘误 notes.
+- on_files also adds one errata page per topic (`errata/<topic>.md`), so no page holds every note.
 - on_page_markdown: appends 相关问题 to each entry; fills the errata, glossary and 参考文献 pages;
   turns `[@key]` citations into links to the works in scripts/references.yaml.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,14 +26,15 @@ from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
 from seedsplit.glossary import glossary_terms, uses
-from seedsplit.layout import question_pages, site_pages
+from seedsplit.layout import question_pages, site_pages, structure, topic_of
 from seedsplit.pages import write_if_changed
 from seedsplit.pagetext import entry_text, find_entries
-from seedsplit.topics import TOPICS
+from seedsplit.topics import BY_SLUG, TOPICS
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 ABBREVIATIONS = "includes/abbreviations.md"
 ERRATA_MARKER = "<!-- editorial:errata -->"
+ERRATA_DIR = "errata"
 GLOSSARY_MARKER = "<!-- editorial:glossary -->"
 REFERENCES_MARKER = "<!-- editorial:references -->"
 
@@ -71,7 +74,44 @@ def on_files(files, config):
         related=_neighbours(groups, set(targets)),
         notes=_errata_notes(pages),
     )
+    for src, markdown in _errata_pages(_state["notes"]).items():
+        files.append(File.generated(config, src, content=markdown))
     return files
+
+
+def _by_topic(notes: list) -> dict[str, list]:
+    """The (page, notes) pairs of each topic that has notes, topics and pages in reading order."""
+    order = {
+        sub.src: n
+        for n, sub in enumerate(s for t in structure(_state["pages"]).values() for s in t)
+    }
+    grouped: dict[str, list] = {}
+    for path, found in sorted(notes, key=lambda pair: order.get(pair[0], len(order))):
+        if found:
+            grouped.setdefault(topic_of(path), []).append((path, found))
+    return {t.slug: grouped[t.slug] for t in TOPICS if t.slug in grouped}
+
+
+def _errata_pages(notes: list) -> dict[str, str]:
+    """One generated errata page per topic with notes."""
+    pages = {}
+    for slug, pairs in _by_topic(notes).items():
+        src = f"{ERRATA_DIR}/{slug}.md"
+        head = f"---\nsearch:\n  exclude: true\n---\n\n# 勘误 · {BY_SLUG[slug].title}\n\n"
+        back = "本页列出这个主题各题的勘误说明，[勘误总览](../errata.md)说明了勘误的写法。\n\n"
+        pages[src] = head + back + errata.render(pairs, src)
+    return pages
+
+
+def _errata_index(notes: list) -> str:
+    """The errata page's list: every topic with the number of its notes, linking to its page."""
+    lines = [errata.summary([n for _, found in notes for n in found]), ""]
+    for slug, pairs in _by_topic(notes).items():
+        found = [n for _, group in pairs for n in group]
+        entries = len({n.entry_id for n in found})
+        link = f"[{BY_SLUG[slug].title}]({ERRATA_DIR}/{slug}.md)"
+        lines.append(f"- {link}：{entries} 道题，{errata.summary(found).removeprefix('共 ')}")
+    return "\n".join(lines)
 
 
 def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
@@ -114,7 +154,7 @@ def _filled(markdown: str, src: str) -> str:
     if src in _state["pages"]:
         return related.insert(markdown, src, _state["related"], _state["targets"])
     if src == "errata.md":
-        return markdown.replace(ERRATA_MARKER, errata.render(_state["notes"]))
+        return markdown.replace(ERRATA_MARKER, _errata_index(_state["notes"]))
     if src == "glossary.md":
         return markdown.replace(GLOSSARY_MARKER, _glossary_page())
     if src == "references.md":

@@ -5,12 +5,14 @@ import { hashId, targetOf } from "./permalink-target.js";
 const root = new URL("../../", import.meta.url);
 const source = new URL("../permalinks.json", import.meta.url);
 let map = null;
+let handled = ""; // the address already dealt with: Material and the browser may both report it
 
 const onThisPage = (id) => document.getElementById(id) !== null;
 
 async function follow() {
   const id = hashId(location.hash);
-  if (!id || onThisPage(id)) return;
+  if (!id || onThisPage(id) || handled === location.href) return;
+  handled = location.href;
   map ??= await fetch(source)
     .then((response) => (response.ok ? response.json() : {}))
     .catch(() => ({}));
