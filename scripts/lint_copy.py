@@ -101,28 +101,30 @@ def prose_lines(lines: list[str]) -> list[int]:
     ]
 
 
-def punctuation_problems(lines: list[str]) -> list[Problem]:
-    """Half-width `,:;` next to Chinese, which the seed's extraction left behind."""
+def punctuation_problems(lines: list[str], prose: list[int] | None = None) -> list[Problem]:
+    """Half-width `,:;` next to Chinese, which the seed's extraction left behind (on the
+    `prose` lines, found when not given)."""
     return [
         Problem(
             i + 1,
             "中文里的逗号、冒号、分号要用全角（，：；）",
             f"改为「{full_width(lines[i]).strip()}」；{FIX_HINT}",
         )
-        for i in prose_lines(lines)
+        for i in (prose_lines(lines) if prose is None else prose)
         if full_width(lines[i]) != lines[i]
     ]
 
 
-def name_problems(lines: list[str]) -> list[Problem]:
-    """Names written otherwise than their usual form (Lora, LLAMA), one problem each."""
+def name_problems(lines: list[str], prose: list[int] | None = None) -> list[Problem]:
+    """Names written otherwise than their usual form (Lora, LLAMA), one problem each (on the
+    `prose` lines, found when not given)."""
     return [
         Problem(
             i + 1,
             f"名字要用通行写法：「{lines[i][start:end]}」写成「{usual}」",
             f"写法见 scripts/names.yaml；{FIX_HINT}",
         )
-        for i in prose_lines(lines)
+        for i in (prose_lines(lines) if prose is None else prose)
         for start, end, usual in name_fixes(lines[i])
     ]
 
@@ -227,8 +229,9 @@ def lint_text(text: str, seed: str) -> list[Problem]:
     for number, old, new in styled:
         problems.append(Problem(number, _kind(old, new), f"改为「{new}」；{FIX_HINT}"))
     reported = {number for number, _, _ in styled}  # autocorrect's fix already restores them
-    problems += [p for p in punctuation_problems(lines) if p.line not in reported]
-    problems += name_problems(lines)
+    prose = prose_lines(lines)
+    problems += [p for p in punctuation_problems(lines, prose) if p.line not in reported]
+    problems += name_problems(lines, prose)
     return sorted(problems, key=lambda problem: problem.line)
 
 
