@@ -71,7 +71,10 @@ def load(path: Path = NAMES) -> dict[str, Name]:
     for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["names"]:
         unknown = set(raw) - FIELDS
         if unknown or not raw.get("name") or not raw.get("source"):
-            raise NamesError(f"{path.name}: {raw.get('name')}: 字段不对（{sorted(unknown)}）")
+            raise NamesError(
+                f"{path.name}: {raw.get('name')}: 字段不对：name 和 source 必填，"
+                f"其余只能是 also、only、chinese（多了 {sorted(unknown)}）"
+            )
         name = Name(
             raw["name"], raw["source"], frozenset(raw.get("only", ())), raw.get("chinese", False)
         )
