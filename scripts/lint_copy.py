@@ -1,9 +1,12 @@
-"""Chinese copy lint for the site's Markdown: CJK–Latin spacing, punctuation, invisible characters.
+"""Chinese copy lint for the site's Markdown: CJK–Latin spacing, punctuation, invisible characters,
+names in their usual form.
 
 Exempt from the spacing and punctuation rules: lines that reproduce the seed dump (our source
 text, verbatim or with a typo fixed), quotes of it in 「」, and keyword lists (search terms).
 Every other line we write or edit must follow them. Invisible characters are errors everywhere
-(the rule is seedsplit.invisible, which the importer applies to every dump line).
+(the rule is seedsplit.invisible, which the importer applies to every dump line). The seed's
+text is held to two typographic rules the importer also writes through: Chinese `,:;` full
+width (seedsplit.punctuation) and names in their usual form (seedsplit.names, scripts/names.yaml).
 
     python scripts/lint_copy.py [--fix] [--seed DIR] [PATH ...]   # default PATH: docs/
 """
@@ -22,8 +25,10 @@ from pathlib import Path
 import autocorrect_py
 
 from seedsplit.invisible import is_invisible, name_zh, strip_invisible
+from seedsplit.names import fixes as name_fixes
 from seedsplit.pagetext import FRONT_MATTER, outside_fences
 from seedsplit.punctuation import full_width
+from seedsplit.typeset import typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 # Chinese compounds such as 编码器-解码器 keep their hyphen tight.
@@ -42,6 +47,7 @@ QUOTE = re.compile(r"「([^」]*)」")
 SIMILAR = 0.9
 # A keyword list (the paragraph before `{: .qa-keywords }`) holds search terms as readers type them.
 KEYWORDS_ATTR = re.compile(r"^\{:?[^}]*\.qa-keywords\b[^}]*\}\s*$")
+DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -68,29 +74,58 @@ def invisible_problems(lines: list[str]) -> list[Problem]:
     return problems
 
 
-def punctuation_lines(lines: list[str]) -> list[int]:
-    """0-based lines of prose the full-width rule applies to: the seed's text included; front
-    matter, fenced code and keyword lines left out."""
+def display_math_lines(lines: list[str], prose: list[bool]) -> set[int]:
+    """0-based lines of display formulas (`$$` … `$$`) outside fenced code."""
+    text = "\n".join(line if keep else "" for line, keep in zip(lines, prose, strict=True))
+    found: set[int] = set()
+    for m in DISPLAY_MATH.finditer(text):
+        first = text.count("\n", 0, m.start())
+        found.update(range(first, first + m[0].count("\n") + 1))
+    return found
+
+
+def prose_lines(lines: list[str]) -> list[int]:
+    """0-based lines of prose the typographic rules (full-width punctuation, usual names) apply
+    to: the seed's text included; front matter, fenced code, display math and keyword lines
+    left out."""
     front = FRONT_MATTER.match("\n".join(lines))
     end = front.group().count("\n") if front else 0
     prose = outside_fences(lines)
+    math = display_math_lines(lines, prose)
     return [
         i
         for i in range(end, len(lines))
-        if prose[i] and not (i + 1 < len(lines) and KEYWORDS_ATTR.match(lines[i + 1].strip()))
+        if prose[i]
+        and i not in math
+        and not (i + 1 < len(lines) and KEYWORDS_ATTR.match(lines[i + 1].strip()))
     ]
 
 
-def punctuation_problems(lines: list[str]) -> list[Problem]:
-    """Half-width `,:;` next to Chinese, which the seed's extraction left behind."""
+def punctuation_problems(lines: list[str], prose: list[int] | None = None) -> list[Problem]:
+    """Half-width `,:;` next to Chinese, which the seed's extraction left behind (on the
+    `prose` lines, found when not given)."""
     return [
         Problem(
             i + 1,
             "中文里的逗号、冒号、分号要用全角（，：；）",
             f"改为「{full_width(lines[i]).strip()}」；{FIX_HINT}",
         )
-        for i in punctuation_lines(lines)
+        for i in (prose_lines(lines) if prose is None else prose)
         if full_width(lines[i]) != lines[i]
+    ]
+
+
+def name_problems(lines: list[str], prose: list[int] | None = None) -> list[Problem]:
+    """Names written otherwise than their usual form (Lora, LLAMA), one problem each (on the
+    `prose` lines, found when not given)."""
+    return [
+        Problem(
+            i + 1,
+            f"名字要用通行写法：「{lines[i][start:end]}」写成「{usual}」",
+            f"写法见 scripts/names.yaml；{FIX_HINT}",
+        )
+        for i in (prose_lines(lines) if prose is None else prose)
+        for start, end, usual in name_fixes(lines[i])
     ]
 
 
@@ -99,12 +134,20 @@ def _squash(text: str) -> str:
 
 
 def load_seed(seed_dir: Path) -> str:
-    """All seed text (dump and references), one squashed line per source line."""
+    """All seed text (dump and references) as the lint compares with it (`seed_text`)."""
     lines = []
     for path in sorted(seed_dir.glob("*")):
         if path.suffix in (".txt", ".tsv"):
-            lines += (_squash(line) for line in path.read_text(encoding="utf-8").splitlines())
-    return "\n".join(lines)
+            lines += path.read_text(encoding="utf-8").splitlines()
+    return seed_text(lines)
+
+
+def seed_text(lines: list[str]) -> str:
+    """One squashed line per seed line, then each line the importer shows otherwise (typeset:
+    full-width punctuation, usual names) as it shows it, so the page's copy counts as seed."""
+    squashed = [_squash(line) for line in lines]
+    shown = [typeset(line) for line in squashed]
+    return "\n".join(squashed + [s for s, raw in zip(shown, squashed, strict=True) if s != raw])
 
 
 def plain_text(line: str) -> str:
@@ -186,15 +229,18 @@ def lint_text(text: str, seed: str) -> list[Problem]:
     for number, old, new in styled:
         problems.append(Problem(number, _kind(old, new), f"改为「{new}」；{FIX_HINT}"))
     reported = {number for number, _, _ in styled}  # autocorrect's fix already restores them
-    problems += [p for p in punctuation_problems(lines) if p.line not in reported]
+    prose = prose_lines(lines)
+    problems += [p for p in punctuation_problems(lines, prose) if p.line not in reported]
+    problems += name_problems(lines, prose)
     return sorted(problems, key=lambda problem: problem.line)
 
 
 def fix_text(text: str, seed: str) -> str:
-    """The document with invisible characters removed and style fixes applied (seed lines kept)."""
+    """The document with invisible characters removed, Chinese `,:;` full width and names in
+    their usual form everywhere, and style fixes applied (seed lines kept)."""
     lines = [strip_invisible(line) for line in text.split("\n")]
-    for i in punctuation_lines(lines):
-        lines[i] = full_width(lines[i])
+    for i in prose_lines(lines):
+        lines[i] = typeset(lines[i])
     for number, old, new in style_fixes(lines, seed):
         lines[number - 1] = lines[number - 1].replace(old, new, 1)
     return "\n".join(lines)
@@ -209,7 +255,9 @@ def markdown_files(paths: list[Path]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="中文文案检查：中英文空格、全角标点、不可见字符。")
+    parser = argparse.ArgumentParser(
+        description="中文文案检查：中英文空格、全角标点、不可见字符、名字的通行写法。"
+    )
     parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "docs"])
     parser.add_argument("--fix", action="store_true", help="就地修正能自动修正的问题")
     parser.add_argument("--seed", type=Path, default=ROOT / "seed", help="种子数据目录（豁免原文）")

@@ -17,8 +17,8 @@ import markdown
 
 from helpers import ROOT
 from seedsplit.glossary import glossary_terms
-from seedsplit.punctuation import full_width
 from seedsplit.text import body
+from seedsplit.typeset import typeset
 
 # Each reproducer of issue 10, as one dump line (the first two are the stored XSS pair).
 XSS = "见 https://example.org/`a`{onmouseover=alert&#40;document.domain&#41;}"
@@ -125,8 +125,8 @@ def squash(text: str) -> str:
 
 def as_shown(line: str) -> str:
     """A dump line as a reader should see it: its words as written, its Chinese `,:;` full width
-    (seedsplit.punctuation), white space aside."""
-    return squash(full_width(body(line)))
+    and its names in their usual form (seedsplit.typeset), white space aside."""
+    return squash(typeset(body(line)))
 
 
 def urls_in(lines: list[str]) -> set[str]:

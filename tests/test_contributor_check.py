@@ -148,6 +148,7 @@ FAILING = {
         "链接指向 docs/rl/rlhf.md 上不存在的题目 #no-such-anchor",
     ),
     "raw-script": ("\n<script>alert(1)</script>\n", "页面里不能写 HTML 标签 <script>"),
+    "name-casing": ("\n用 Lora 微调。\n", "名字要用通行写法：「Lora」写成「LoRA」"),
     "math-tag": (
         "\n损失是 $-\\log p(x_t\\mid x_{<t})$。\n",
         "公式里「<」紧跟字母会被当成 HTML 标签",

@@ -8,13 +8,14 @@ import random
 import re
 from collections import defaultdict
 
+import lint_copy
 import markdown
 import pytest
 
 from helpers import ROOT, SEED, UNSEEN, import_into, run_split, snapshot
 from seedsplit.pages import entry_blocks, entry_ids
-from seedsplit.punctuation import full_width
 from seedsplit.text import Kind, body, kind_of
+from seedsplit.typeset import typeset
 
 
 def non_blank_lines(path) -> list[int]:
@@ -37,8 +38,9 @@ def test_every_seed_line_is_in_exactly_one_entry(tmp_path):
     ]
 
 
-def test_pages_show_every_seed_line_unchanged_but_its_punctuation(tmp_path):
-    """Word for word; only the `,:;` the extraction folded are full width again."""
+def test_pages_show_every_seed_line_unchanged_but_its_typography(tmp_path):
+    """Word for word; only the `,:;` the extraction folded are full width again and names take
+    their usual form (seedsplit.typeset)."""
     out = tmp_path / "docs"
     report = import_into(out)
     seed = SEED.read_text(encoding="utf-8").split("\n")
@@ -48,10 +50,23 @@ def test_pages_show_every_seed_line_unchanged_but_its_punctuation(tmp_path):
         for number in entry["lines"]:
             if kind_of(seed[number - 1]) is Kind.MARKER:
                 continue
-            text = re.sub(r"\s+", "", full_width(body(seed[number - 1])))
+            text = re.sub(r"\s+", "", typeset(body(seed[number - 1])))
             if number in merged:  # shown once, in the entry it repeats (letter case may differ)
                 text, shown = text.casefold(), shown.casefold()
             assert text in shown, f"line {number} is not shown as it is: {seed[number - 1]}"
+
+
+def test_imported_pages_obey_the_punctuation_and_name_rules(tmp_path):
+    """The copy lint's two typographic rules find nothing to fix on a fresh import."""
+    out = tmp_path / "docs"
+    import_into(out)
+    pages = {p: p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
+    for page, text in pages.items():
+        lines = text.split("\n")
+        assert lint_copy.name_problems(lines) == [], page
+        assert lint_copy.punctuation_problems(lines) == [], page
+    shown = "".join(pages.values())
+    assert "LoRA方法的核心" in shown and "Lora方法" not in shown
 
 
 def visible_text(page: str) -> str:

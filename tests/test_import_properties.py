@@ -5,7 +5,7 @@ admonition openers, leading spaces and invisible characters. For each one: the c
 exits 0 or 2; every line that is not blank under the invisible-character rule is in exactly one
 entry; a second run changes no byte; and each entry, rendered with the site's own Markdown
 configuration, has no element or attribute the importer did not write and shows the text as
-written (its Chinese `,:;` full width, seedsplit.punctuation). The example count is fixed so the suite stays well under a minute.
+written (its Chinese `,:;` full width, its names in their usual form: seedsplit.typeset). The example count is fixed so the suite stays well under a minute.
 """
 
 from __future__ import annotations

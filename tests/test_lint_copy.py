@@ -8,7 +8,7 @@ import lint_copy
 import pytest
 from conftest import ROOT
 
-from seedsplit.punctuation import full_width
+from seedsplit.typeset import typeset
 
 SEED = (
     "Lora方法的核心是在原始PLM旁边增加一个旁路,做一个降维再升维的操作。\n- 温度参数调整:控制多样性"
@@ -16,7 +16,8 @@ SEED = (
 
 
 def messages(text: str, seed: str = SEED) -> list[str]:
-    return [problem.render("x.md") for problem in lint_copy.lint_text(text, seed)]
+    lines = lint_copy.seed_text(seed.split("\n"))
+    return [problem.render("x.md") for problem in lint_copy.lint_text(text, lines)]
 
 
 def test_halfwidth_punctuation_in_chinese_sentence():
@@ -49,7 +50,7 @@ def test_good_text_has_no_problems():
 
 
 def test_seed_lines_are_exempt_but_edited_seed_lines_are_not():
-    page = f"- 温度参数调整：控制多样性\n\n{full_width(SEED.splitlines()[0])}\n"
+    page = f"- 温度参数调整：控制多样性\n\n{typeset(SEED.splitlines()[0])}\n"
     assert messages(page) == []
     edited = page.replace("做一个降维再升维的操作", "先把输入降到r维再升回来，相当于降维再升维")
     assert [m.split(":")[1] for m in messages(edited)] == ["3"]
@@ -77,7 +78,7 @@ def test_fix_removes_every_problem_and_keeps_seed_text():
     text = f"{SEED}\n\n新写的句子,有GPT和\u200b零宽空格。\n"
     fixed = lint_copy.fix_text(text, SEED)
     assert lint_copy.lint_text(fixed, SEED) == []
-    assert fixed.startswith(full_width(SEED))  # the seed's words, its punctuation full width
+    assert fixed.startswith(typeset(SEED))  # the seed's words, its punctuation and names typeset
 
 
 def test_cli_reports_and_exits_nonzero(tmp_path: Path, capsys):
@@ -107,7 +108,7 @@ def test_keyword_lists_and_autolinked_seed_urls_are_exempt():
 
 
 def test_typo_fixes_and_quotes_of_seed_text_stay_exempt():
-    fixed_typo = full_width(SEED.splitlines()[0]).replace("旁路", "旁支")
+    fixed_typo = typeset(SEED.splitlines()[0]).replace("旁路", "旁支")
     assert messages(fixed_typo) == []
     assert messages("原文写作「温度参数调整：控制多样性」，少了空格。") == []
     assert messages("原文写作「不在原文里的话,abc」。") != []
@@ -118,7 +119,12 @@ def test_hyphenated_chinese_compounds_are_fine():
 
 
 def test_seed_text_keeps_its_spacing_but_not_its_folded_punctuation():
-    (message,) = messages(SEED.splitlines()[0])
+    punctuation, name = messages(SEED.splitlines()[0])
+    assert name == (
+        "x.md:1: 名字要用通行写法：「Lora」写成「LoRA」 — 写法见 scripts/names.yaml；"
+        + lint_copy.FIX_HINT
+    )
+    message = punctuation
     assert message.startswith("x.md:1: 中文里的逗号、冒号、分号要用全角（，：；）")
     assert "增加一个旁路，做一个降维" in message and "PLM旁边" in message  # spacing untouched
     assert messages("网址 https://a.org/x,y 和代码 `a,b`，公式 $f(x,y)$。") == []

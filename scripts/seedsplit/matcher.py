@@ -51,13 +51,21 @@ class Matcher:
 
         The same as `re.finditer` over one alternation of the words sorted longest first.
         """
+        return [word for _, word in self.spans(text)]
+
+    def spans(
+        self, text: str, accept: Callable[[int, str], bool] = lambda start, word: True
+    ) -> list[tuple[int, str]]:
+        """(start, word) read left to right without overlap, the longest accepted word wherever
+        several start; `accept(start, word)` can turn a match down (a neighbour it must not have).
+        """
         longest: dict[int, str] = {}
         for start, word in self.all(text):
-            if len(word) > len(longest.get(start, "")):
+            if len(word) > len(longest.get(start, "")) and accept(start, word):
                 longest[start] = word
-        words, cursor = [], 0
+        found, cursor = [], 0
         for start in sorted(longest):
             if start >= cursor:
-                words.append(longest[start])
+                found.append((start, longest[start]))
                 cursor = start + len(longest[start])
-        return words
+        return found

@@ -12,11 +12,11 @@ import re
 import yaml
 
 from .layout import INBOX_TITLE
-from .punctuation import full_width
 from .records import Entry, Line
 from .references import References
 from .text import Kind, body, is_lead_in, kind_of
 from .topics import Topic
+from .typeset import typeset
 
 PENDING_NOTE = (
     '!!! note "待审核"\n'
@@ -58,8 +58,8 @@ def escape(text: str) -> str:
 
 
 def prose(text: str) -> str:
-    """Dump prose as shown: Chinese punctuation restored to full width, then escaped."""
-    return escape(full_width(text))
+    """Dump prose as shown: Chinese punctuation full width, names in their usual form, escaped."""
+    return escape(typeset(text))
 
 
 def render_entry(entry: Entry, refs: References) -> str:
