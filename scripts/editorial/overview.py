@@ -1,5 +1,7 @@
 """A topic overview's question list: every question of the topic, page by page, each with a
-one-line summary taken from the first point of its 参考答案 (or the first line of its answer)."""
+one-line summary taken from the first point of its 参考答案 (or the first line of its answer).
+The list sits in a `div.qa-overview`, which the PDF edition leaves out (its contents list has
+every question already)."""
 
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ def _shorten(text: str) -> str:
 def render(overview: str, subpages: list[Subpage], pages: dict[str, str]) -> str:
     """Markdown listing each subtopic page of a topic with its questions and their summaries."""
     folder = posixpath.dirname(overview)
-    out = []
+    out = ["/// html | div.qa-overview", ""]
     for sub in subpages:
         link = posixpath.relpath(sub.src, folder)
         markdown = pages[sub.src]
@@ -72,6 +74,6 @@ def render(overview: str, subpages: list[Subpage], pages: dict[str, str]) -> str
         for entry in find_entries(markdown):
             line = f"- [{entry.title}]({link}#{entry.id})"
             brief = summary(entry_text(markdown, entry))
-            out.append(f"{line}：{brief}" if brief else line)
+            out.append(f'{line}<br><span class="qa-summary">{brief}</span>' if brief else line)
         out.append("")
-    return "\n".join(out)
+    return "\n".join([*out, "///"])
