@@ -121,16 +121,31 @@ def test_every_glossary_term_is_a_tooltip_on_a_topic_page(built_site, terms):
     assert missing == []
 
 
-def test_errata_page_lists_exactly_the_notes_on_the_pages(built_site):
-    on_pages = Counter()
+def test_errata_pages_list_exactly_the_notes_on_the_pages(built_site):
+    """The errata page links one page per topic with notes; together they list every note."""
+    on_pages, noted = Counter(), set()
     for topic in TOPICS:
         for entry_id, body in entries(built_site, topic).items():
             for kind, note in NOTE.findall(body):
                 on_pages[(entry_id, kind, text(PROBLEM.search(note)[1]))] += 1
+                noted.add(topic)
     listed = Counter()
-    for section in re.split(r"(?=<h3 )", article(built_site, "errata/index.html"))[1:]:
+    index = article(built_site, "errata/index.html")
+    topic_pages_listed = [h for h in HREF.findall(index) if re.fullmatch(r"[\w-]+/", h)]
+    assert sorted(topic_pages_listed) == sorted(
+        f"{t}/"
+        for t in {e for e, *_ in on_pages} and TOPICS
+        if (built_site / "errata" / t).is_dir()
+    )
+    sections = [
+        (f"errata/{t}/index.html", part)
+        for t in TOPICS
+        if t in noted
+        for part in re.split(r"(?=<h3 )", article(built_site, f"errata/{t}/index.html"))[1:]
+    ]
+    for page, section in sections:
         entry_id = HREF.search(section)[1].split("#")[1]
-        assert_resolves(built_site, "errata/index.html", [HREF.search(section)[1]])
+        assert_resolves(built_site, page, [HREF.search(section)[1]])
         for item in re.findall(r"<li>(.*?)</ul>\s*</li>", section, re.S):
             kind = re.search(r"<strong>(\S+?)</strong>", item)[1]
             problem = text(re.search(r"<li>问题：(.*?)</li>", item, re.S)[1])
