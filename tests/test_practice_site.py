@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from helpers import topic_ids
+from helpers import page_of, site_path, topic_ids, topic_pages
+from seedsplit.pagetext import find_entries
 from seedsplit.topics import TOPICS
 
 KEY = "llm-interview-zh:practice:v1"
@@ -112,7 +113,7 @@ def test_bank_holds_every_entry_from_the_pages(built_site):
     assert [e["id"] for e in bank["entries"]] == [i for t in TOPICS for i in PAGE_IDS[t.slug]]
     for entry in bank["entries"]:
         assert entry["title"].endswith("？") and "¶" not in entry["title"], entry["id"]
-        assert entry["url"] == f"{entry['topic']}/#{entry['id']}"
+        assert entry["url"] == f"{site_path(page_of(entry['id']))}#{entry['id']}"
         assert len(entry["answer"]) > 200 and entry["keywords"], entry["id"]
         assert 'href="#' not in entry["answer"], entry["id"]  # links rooted at the site
     assert sum("arithmatex" in e["answer"] for e in bank["entries"]) > 10
@@ -138,7 +139,7 @@ def test_keyboard_drill_of_five_questions(reader, site_url):
         assert (
             reader.locator(".practice-answer__link")
             .get_attribute("href")
-            .endswith(f"/architecture/#{ids[n]}")
+            .endswith(f"/{site_path(page_of(ids[n]))}#{ids[n]}")
         )
         reader.keyboard.press(key)
     entries = stored(reader)["entries"]
@@ -302,7 +303,7 @@ def test_corrupt_storage_gives_a_message_and_loses_nothing(reader, site_url):
         alert.locator("button", has_text="下载原始数据").click()
     assert Path(download.value.path()).read_text("utf-8") == "{half written"
     # The other pages say so too and keep their hands off the value.
-    reader.goto(site_url + "architecture/")
+    reader.goto(site_url + "architecture/attention/")
     expect(reader.locator(".practice-toolbar__notice")).to_contain_text("读不出来")
     assert reader.locator(".practice-mark__button").first.is_disabled()
     reader.goto(site_url)
@@ -317,10 +318,12 @@ def test_corrupt_storage_gives_a_message_and_loses_nothing(reader, site_url):
 
 
 def test_topic_page_marks_and_filter(reader, site_url):
-    first, second = PAGE_IDS["applications"][:2]
-    reader.goto(site_url + "applications/")
+    src, text = next(iter(topic_pages("applications").items()))
+    on_page = [e.id for e in find_entries(text)]
+    first, second = on_page[:2]
+    reader.goto(site_url + site_path(src))
     marks = reader.locator(f"h2#{first} + .practice-mark")
-    expect(reader.locator(".practice-mark")).to_have_count(len(PAGE_IDS["applications"]))
+    expect(reader.locator(".practice-mark")).to_have_count(len(on_page))
     expect(reader.locator(f"h2#{first} .practice-state")).to_be_hidden()  # new: no badge
     marks.locator("button", has_text="已掌握").click()
     expect(reader.locator(f"h2#{first} .practice-state")).to_have_text("已掌握")
@@ -380,8 +383,9 @@ def test_missed_list_links_to_the_entries(reader, site_url):
     links = reader.locator("#practice-missed li a")
     assert links.count() == 2
     ids = PAGE_IDS["fine-tuning"]
-    assert links.nth(0).get_attribute("href").endswith(f"/fine-tuning/#{ids[0]}")
-    assert links.nth(1).get_attribute("href").endswith(f"/fine-tuning/#{ids[1]}")
+    for n in (0, 1):
+        href = links.nth(n).get_attribute("href")
+        assert href.endswith(f"/{site_path(page_of(ids[n]))}#{ids[n]}")
 
 
 def test_practice_requests_nothing_from_other_hosts(reader, site_url):
@@ -390,7 +394,7 @@ def test_practice_requests_nothing_from_other_hosts(reader, site_url):
     open_practice(reader, site_url, "?topics=inference")
     start(reader)
     answer_and_grade(reader, "3")
-    reader.goto(site_url + "inference/", wait_until="networkidle")
+    reader.goto(site_url + "inference/serving/", wait_until="networkidle")
     host = urlparse(site_url).netloc
     assert [
         u for u in seen if urlparse(u).scheme in {"http", "https"} and urlparse(u).netloc != host
@@ -428,7 +432,7 @@ def test_phone_width_fits_and_buttons_are_thumb_sized(browser, site_url, scheme)
     grades = page.locator(".practice-grades").bounding_box()
     assert grades["y"] + grades["height"] <= 844  # in reach at the bottom of the screen
     page.locator(".practice-grade", has_text="掌握").tap()
-    page.goto(site_url + "architecture/", wait_until="networkidle")
+    page.goto(site_url + "architecture/attention/", wait_until="networkidle")
     assert width() <= 390
     boxes = page.locator(".practice-mark__button, .practice-filter__label").evaluate_all(
         "els => els.map(e => e.getBoundingClientRect().height)"

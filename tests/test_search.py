@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bench.search_ui import hit, load_queries, open_search, search
 
+from seedsplit.topics import SLUGS
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = load_queries(ROOT / "tests" / "search_queries.tsv")
 QUERIES_B = load_queries(ROOT / "tests" / "search_queries_b.tsv")
@@ -108,7 +110,7 @@ def _index(built_site: Path) -> dict:
 
 def test_index_holds_one_plain_record_per_question(built_site):
     docs = {doc["location"]: doc for doc in _index(built_site)["docs"]}
-    entry = docs["inference/#kv-cache-gqa"]
+    entry = docs["inference/kv-cache/#kv-cache-gqa"]
     assert entry["title"] == "KV Cache 和分组查询注意力（GQA）的核心思想是什么？"
     assert "键值缓存" in entry["keywords"] and "关键词" not in entry["text"]
     assert entry["text"].startswith("要点") and "<" not in entry["text"]
@@ -121,6 +123,8 @@ def test_guide_pages_are_not_searched(built_site):
     pages = {doc["location"].split("#")[0] for doc in _index(built_site)["docs"]}
     for guide in ("contributing/", "errata/", "glossary/", "references/", "tags/"):
         assert guide not in pages
+    overviews = {f"{t}/" for t in SLUGS}
+    assert not pages & overviews, "a topic overview repeats its questions' titles"
 
 
 def test_keyword_lines_stay_in_the_source_but_leave_the_page(built_site):
@@ -144,7 +148,7 @@ def test_pages_use_the_sites_search_worker_not_materials(built_site):
 def test_best_hit_is_not_folded_and_shows_answer_text(page, site_url):
     open_search(page, site_url)
     results = search(page, "PPO和DPO有什么区别")
-    assert results[0] in {"rl/#dpo", "rl/#ppo"}, results
+    assert results[0] in {"rl/rlhf/#dpo", "rl/basics/#ppo"}, results
     assert page.locator("details.md-search-result__more").count() == 0
     first = page.locator("a.md-search-result__link:has(h2)").first
     snippet = first.locator("article").inner_text()
@@ -158,7 +162,7 @@ def test_search_box_works_on_a_phone(browser, site_url):
     try:
         open_search(page, site_url)
         results = search(page, "键值缓存")
-        assert "inference/#kv-cache-gqa" in results[:TOP]
+        assert "inference/kv-cache/#kv-cache-gqa" in results[:TOP]
         # Material's search overlay grows while it opens; once settled nothing may stick out.
         fits = f"document.documentElement.scrollWidth <= {PHONE['width']}"
         page.wait_for_function(fits, timeout=3000)

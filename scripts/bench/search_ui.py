@@ -100,7 +100,12 @@ def location(href: str, base: str) -> str:
 
 
 def hit(expected: str, results: list[str]) -> bool:
-    """Whether `expected` (an entry, or a whole page when it has no anchor) is among `results`."""
+    """Whether `expected` (an entry, or a whole page when it has no anchor) is among `results`.
+
+    An entry is known by its id alone: ids are unique across the site, and a question keeps its
+    id when it moves to another page (`architecture/#rope` is found at architecture/position/).
+    """
     if "#" in expected:
-        return expected in results
+        anchor = expected.split("#", 1)[1]
+        return any("#" in r and r.split("#", 1)[1] == anchor for r in results)
     return any(r.split("#")[0] == expected for r in results)

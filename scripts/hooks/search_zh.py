@@ -26,6 +26,8 @@ from searchindex.index import rewrite
 from searchindex.records import Record, page_records, without_keyword_lines
 from searchindex.worker import BundleError, bundle
 
+from seedsplit.layout import is_overview
+
 LOW_BOOST = 0.2
 WORKER = "assets/js/search/worker.js"
 # Material's worker as its page configuration names it: "search": "../assets/…/search.<hash>.min.js"
@@ -46,7 +48,7 @@ def on_page_content(html, page, config, files):
     search = page.meta.get("search") or {}
     if page.file.src_uri.startswith("notebooks/") or page.is_homepage:
         search = page.meta["search"] = {"boost": LOW_BOOST, **search}
-    if not search.get("exclude"):
+    if not search.get("exclude") and not is_overview(page.file.src_uri):
         records = page_records(html, page.url, page.title or "")
         _pages[page.url] = (records, search.get("boost"))
     # Our records replace every document of Material's index (on_post_build), so Material need

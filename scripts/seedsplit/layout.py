@@ -42,7 +42,12 @@ def topic_of(src: str) -> str | None:
 
 def is_question_page(src: str) -> bool:
     """Whether a page may hold questions: a topic's page other than its overview."""
-    return topic_of(src) is not None and not src.endswith("/index.md")
+    return topic_of(src) is not None and not is_overview(src)
+
+
+def is_overview(src: str) -> bool:
+    """Whether a page is a topic's overview (its questions are searched on their own pages)."""
+    return topic_of(src) is not None and src.endswith("/index.md")
 
 
 def front_matter(markdown: str) -> dict:
