@@ -22,9 +22,9 @@ from editorial import bibliography, entry_rules, errata, glossary, related
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
-from seedsplit.glossary import glossary_terms, uses
+from seedsplit.glossary import TermFinder, glossary_terms
 from seedsplit.pages import write_if_changed
-from seedsplit.pagetext import entry_text, find_entries, page_title
+from seedsplit.pagetext import find_entries, page_title
 from seedsplit.topics import SLUGS as TOPICS
 
 SCRIPTS = Path(__file__).resolve().parents[1]
@@ -38,6 +38,7 @@ _state: dict = {}
 
 def on_config(config):
     _state["terms"] = glossary_terms()
+    _state["finder"] = TermFinder(_state["terms"])
     root = Path(config.config_file_path).parent
     write_if_changed(root / ABBREVIATIONS, glossary.abbreviations(_state["terms"]))
     exts = config.markdown_extensions
@@ -110,8 +111,10 @@ def _glossary_page() -> str:
     terms = _state["terms"]
     used_in: dict[str, list[tuple[str, str, str]]] = {}
     for path, text in _state["pages"].items():
+        lines = text.split("\n")
         for entry in find_entries(text):
-            for term in uses(terms, reader_text(entry_text(text, entry))):
+            seen = reader_text("\n".join(lines[entry.start : entry.end]))
+            for term in _state["finder"].uses(seen):
                 used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
     topics = [
         (t, page_title(_state["pages"][f"{t}/index.md"], t))
