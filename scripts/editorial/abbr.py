@@ -22,7 +22,7 @@ from seedsplit.glossary import bounded
 
 SECTION = {"h1", "h2", "h3"}
 HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
-HIDDEN_IN = {"qa-keywords", "qa-tags"}  # keyword lines, a question's tag chips
+HIDDEN_IN = {"qa-keywords", "qa-tags", "qa-tag-list"}  # keyword lines, tag chips, tags page
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):

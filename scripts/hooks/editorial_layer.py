@@ -3,9 +3,11 @@
 - on_config: writes includes/abbreviations.md from scripts/glossary.yaml (tooltips) and swaps
   `abbr` for its CJK-aware variant.
 - on_files: stops the build on a question id used twice anywhere in the site (naming both
-  places); reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes.
-- on_page_markdown: appends 相关问题 to each entry; fills the errata, glossary and 参考文献 pages;
-  turns `[@key]` citations into links to the works in scripts/references.yaml.
+  places); reads every topic page (`<topic>/index.md`) once: entries, titles, 勘误 notes; picks
+  each question's tags (at most three, from its page's front-matter vocabulary) on any page.
+- on_page_markdown: puts a question's tags under its title and appends 相关问题 to each entry;
+  fills the errata, glossary, tags and 参考文献 pages; turns `[@key]` citations into links to
+  the works in scripts/references.yaml.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial import bibliography, entry_rules, errata, glossary, related
+from editorial import bibliography, entry_rules, errata, glossary, related, tags
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
@@ -32,6 +34,7 @@ ABBREVIATIONS = "includes/abbreviations.md"
 ERRATA_MARKER = "<!-- editorial:errata -->"
 GLOSSARY_MARKER = "<!-- editorial:glossary -->"
 REFERENCES_MARKER = "<!-- editorial:references -->"
+TAGS_MARKER = "<!-- editorial:tags -->"
 
 _state: dict = {}
 
@@ -48,7 +51,13 @@ def on_config(config):
 
 
 def on_files(files, config):
-    _check_unique_ids(files)
+    markdown = {
+        f.src_uri: f.content_string
+        for f in files.documentation_pages()
+        if f.src_uri.endswith(".md")
+    }
+    _check_unique_ids(markdown)
+    questions = tags.questions(markdown)
     pages = {}
     for topic in TOPICS:
         file = files.get_file_from_path(f"{topic}/index.md")
@@ -73,6 +82,9 @@ def on_files(files, config):
         targets=targets,
         related=_neighbours(groups, set(targets)),
         notes=_errata_notes(pages),
+        markdown=markdown,
+        questions=questions,
+        tag_ids=tags.anchors(questions),
     )
     return files
 
@@ -84,13 +96,8 @@ def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
         raise PluginError(str(err)) from None
 
 
-def _check_unique_ids(files) -> None:
+def _check_unique_ids(markdown: dict[str, str]) -> None:
     """A question id used twice anywhere in the site stops the build, naming both places."""
-    markdown = {
-        f.src_uri: f.content_string
-        for f in files.documentation_pages()
-        if f.src_uri.endswith(".md")
-    }
     clashes = entry_rules.duplicate_ids(markdown)
     if clashes:
         raise PluginError(str(clashes[0]))
@@ -126,12 +133,16 @@ def _glossary_page() -> str:
 
 def _filled(markdown: str, src: str) -> str:
     """The page's Markdown with its generated parts in place."""
+    markdown = tags.with_chips(markdown, src, _state["questions"], _state["tag_ids"])
     if src in _state["pages"]:
         return related.insert(markdown, src, _state["related"], _state["targets"])
     if src == "errata.md":
         return markdown.replace(ERRATA_MARKER, errata.render(_state["notes"]))
     if src == "glossary.md":
         return markdown.replace(GLOSSARY_MARKER, _glossary_page())
+    if src == tags.TAGS_PAGE:
+        listing = tags.tags_page(_state["questions"], _state["markdown"], list(TOPICS))
+        return markdown.replace(TAGS_MARKER, listing)
     if src == "references.md":
         listing = bibliography.render(_state["works"], _state["citations"], src)
         return markdown.replace(REFERENCES_MARKER, listing)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamltext
-from .matcher import Matcher
+from .matcher import Matcher, ascii_lower
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 WORD = "A-Za-z0-9_"
@@ -88,21 +88,13 @@ class TermFinder:
 
     def __init__(self, terms: list[Term]):
         self._terms = terms
-        self._owner = {_fold(f): n for n, t in enumerate(terms) for f in t.forms}
+        self._owner = {ascii_lower(f): n for n, t in enumerate(terms) for f in t.forms}
         self._matcher = Matcher(self._owner, WORD_CHARS)
 
     def uses(self, text: str) -> list[Term]:
         """The terms that `text` uses, in glossary order."""
-        found = {self._owner[form] for _, form in self._matcher.all(_fold(text))}
+        found = {self._owner[form] for _, form in self._matcher.all(ascii_lower(text))}
         return [self._terms[n] for n in sorted(found)]
-
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def _fold(text: str) -> str:
-    """`text` with ASCII capitals lowered (same length, so positions still line up)."""
-    return text.translate(_ASCII_LOWER)
 
 
 def glossary_terms(path: Path = GLOSSARY) -> list[Term]:

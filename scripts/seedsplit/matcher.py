@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import string
+
 import ahocorasick
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def ascii_lower(text: str) -> str:
+    """`text` with ASCII capitals lowered and nothing else changed (same length, so positions
+    found in it hold in `text`): match lowered words against it to ignore Latin letter case."""
+    return text.translate(_ASCII_LOWER)
 
 
 class Matcher:
