@@ -6,9 +6,8 @@ regular expression with hundreds of alternatives is not.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 import string
+from collections.abc import Callable, Iterable
 
 import ahocorasick
 
