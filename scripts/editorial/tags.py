@@ -131,7 +131,9 @@ def tags_page(found: list[Question], pages: dict[str, str], order: list[str]) ->
             # a paragraph, not a heading: hundreds of tags would swell the page's table of contents
             out += [f"**{t}**", f"{{: #{ids[t]} .qa-tag-name }}", ""]
             for q in by_tag[t]:
-                where = "" if _group(q.page) == group else f" · {_group_title(_group(q.page), pages)}"
+                where = (
+                    "" if _group(q.page) == group else f" · {_group_title(_group(q.page), pages)}"
+                )
                 out.append(f"- [{q.title}]({q.page}#{q.id}){where}")
             out.append("")
     return "\n".join([*out, "</div>"])
