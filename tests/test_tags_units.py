@@ -107,3 +107,5 @@ def test_front_matter_tags_tolerates_pages_without_them():
     assert tags.front_matter_tags("# 标题\n") == []
     assert tags.front_matter_tags("---\nsearch:\n  exclude: true\n---\n# x\n") == []
     assert tags.front_matter_tags(PAGE)[:2] == ["LoRA", "QLoRA"]
+    assert tags.front_matter_tags("---\ntags: [GPT-, x.]\n---\n") == ["GPT-", "x."]
+    assert tags.front_matter_tags("---\ntags:\n  - [未闭合\n---\n") == []

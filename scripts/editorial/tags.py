@@ -58,7 +58,12 @@ class Vocabulary:
 def front_matter_tags(markdown: str) -> list[str]:
     """The page's front-matter `tags` (an empty list without any)."""
     found = FRONT_MATTER.match(markdown)
-    meta = yaml.safe_load(found.group().strip().strip("-.")) if found else None
+    if not found:
+        return []
+    try:  # malformed front matter is make check's to report (content_check), with its line
+        meta = yaml.safe_load("\n".join(found.group().rstrip("\n").split("\n")[1:-1]))
+    except yaml.YAMLError:
+        return []
     tags = meta.get("tags") if isinstance(meta, dict) else None
     return [str(t) for t in tags] if isinstance(tags, list) else []
 
