@@ -8,6 +8,7 @@ from editorial.abbr import CjkAbbrExtension
 from editorial.glossary import abbreviations
 
 from seedsplit import glossary
+from seedsplit.pagetext import append_to_entries
 
 PAGE = """---
 tags:
@@ -55,7 +56,7 @@ def test_a_subtopic_page_without_tags_uses_its_topic_index():
 
 def test_chips_go_under_the_title_and_link_to_the_tags_page():
     found = tags.questions({"ft/quant.md": PAGE})
-    page = tags.with_chips(PAGE, "ft/quant.md", found, tags.anchors(found))
+    page = append_to_entries(PAGE, {}, tags.chips("ft/quant.md", found, tags.anchors(found)))
     lines = page.split("\n")
     title = lines.index("## QLoRA 和 LoRA 有什么区别？ {#qlora}")
     assert lines[title + 2] == (
@@ -72,7 +73,7 @@ def test_chips_are_never_glossary_marks():
         " definition: 低秩增量。, topic: fine-tuning}\n"
     )
     found = tags.questions({"ft/index.md": PAGE})
-    page = tags.with_chips(PAGE, "ft/index.md", found, tags.anchors(found))
+    page = append_to_entries(PAGE, {}, tags.chips("ft/index.md", found, tags.anchors(found)))
     html = markdown.markdown(
         page.split("---\n", 2)[2] + "\nLoRA 冻结权重。\n\n" + abbreviations(terms),
         extensions=["attr_list", CjkAbbrExtension()],

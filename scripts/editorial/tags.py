@@ -99,18 +99,15 @@ def anchors(found: list[Question]) -> dict[str, str]:
     return ids
 
 
-def with_chips(markdown: str, page: str, found: list[Question], ids: dict[str, str]) -> str:
-    """The page with each of its questions' tags as chips under the question's title."""
+def chips(page: str, found: list[Question], ids: dict[str, str]) -> dict[str, str]:
+    """Question id -> the Markdown of its tag chips, for the questions on `page` that have tags;
+    they go right under the question's title (seedsplit.pagetext.append_to_entries)."""
     link = posixpath.relpath(TAGS_PAGE, posixpath.dirname(page) or ".")
-    tags = {q.id: q.tags for q in found if q.page == page and q.tags}
-    if not tags:
-        return markdown
-    lines = markdown.split("\n")
-    for entry in reversed(find_entries(markdown)):
-        if entry.id in tags:
-            chips = " ".join(f"[{t}]({link}#{ids[t]}){{: .md-tag }}" for t in tags[entry.id])
-            lines[entry.start + 1 : entry.start + 1] = ["", chips, CHIPS_ATTRS]
-    return "\n".join(lines)
+    return {
+        q.id: " ".join(f"[{t}]({link}#{ids[t]}){{: .md-tag }}" for t in q.tags) + "\n" + CHIPS_ATTRS
+        for q in found
+        if q.page == page and q.tags
+    }
 
 
 def tags_page(found: list[Question], pages: dict[str, str], order: list[str]) -> str:

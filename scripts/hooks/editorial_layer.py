@@ -26,7 +26,7 @@ from editorial.entries import reader_text
 
 from seedsplit.glossary import TermFinder, glossary_terms
 from seedsplit.pages import write_if_changed
-from seedsplit.pagetext import find_entries, page_title
+from seedsplit.pagetext import append_to_entries, find_entries, page_title
 from seedsplit.topics import SLUGS as TOPICS
 
 SCRIPTS = Path(__file__).resolve().parents[1]
@@ -133,9 +133,11 @@ def _glossary_page() -> str:
 
 def _filled(markdown: str, src: str) -> str:
     """The page's Markdown with its generated parts in place."""
-    markdown = tags.with_chips(markdown, src, _state["questions"], _state["tag_ids"])
-    if src in _state["pages"]:
-        return related.insert(markdown, src, _state["related"], _state["targets"])
+    chips = tags.chips(src, _state["questions"], _state["tag_ids"])
+    if src in _state["pages"] or chips:  # one parse of the page for both
+        on_topic_page = src in _state["pages"]
+        ends = related.blocks(src, _state["related"], _state["targets"]) if on_topic_page else {}
+        return append_to_entries(markdown, ends, chips)
     if src == "errata.md":
         return markdown.replace(ERRATA_MARKER, errata.render(_state["notes"]))
     if src == "glossary.md":
