@@ -100,6 +100,8 @@ class _Inspector(HTMLParser):
             return value.startswith("#") or value in self.urls
         if name == "title":
             return tag == "a" or (tag == "abbr" and value in _glossary_titles())
+        if tag == "abbr" and name == "tabindex":
+            return value == "0"  # a glossary tip opens from the keyboard too
         return False
 
     def handle_endtag(self, tag):

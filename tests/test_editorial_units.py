@@ -138,10 +138,23 @@ terms:
 
 
 def test_uses_matches_aliases_case_insensitively_but_not_inside_words():
-    terms = glossary.load_terms(TERMS)
-    assert [t.id for t in glossary.uses(terms, "使用lora微调")] == ["lora"]
-    assert glossary.uses(terms, "Loras and floral") == []
-    assert [t.id for t in glossary.uses(terms, "出现遗忘问题")] == ["forgetting"]
+    uses = glossary.TermFinder(glossary.load_terms(TERMS)).uses
+    assert [t.id for t in uses("使用lora微调")] == ["lora"]
+    assert uses("Loras and floral") == []
+    assert [t.id for t in uses("出现遗忘问题")] == ["forgetting"]
+    assert [t.id for t in uses("遗忘问题之后用 LORA")] == ["lora", "forgetting"]  # glossary order
+
+
+def test_uses_finds_a_term_overlapped_by_a_longer_one():
+    """Every term is found on its own, as one pattern per term did: 遗忘问题 inside 灾难性遗忘问题."""
+    uses = glossary.TermFinder(glossary.load_terms(TERMS)).uses
+    assert [t.id for t in uses("灾难性遗忘问题")] == ["forgetting"]
+    both = TERMS.replace("aliases: [遗忘问题]", "aliases: []") + (
+        "  - {id: problem, term: 遗忘问题, zh: 遗忘问题, en: Forgetting Problem, aliases: [],\n"
+        "     definition: 问题。, topic: fine-tuning}\n"
+    )
+    finder = glossary.TermFinder(glossary.load_terms(both))
+    assert [t.id for t in finder.uses("灾难性遗忘问题")] == ["forgetting", "problem"]
 
 
 def test_duplicate_surface_forms_are_rejected():
@@ -155,13 +168,15 @@ def test_cjk_abbr_wraps_terms_between_han_characters():
     source = "使用LoRA微调会导致灾难性遗忘吗？FLoRA 不算。\n\n" + abbreviations(terms)
     html = markdown.markdown(source, extensions=[CjkAbbrExtension()])
     assert html.count("<abbr") == 2
-    assert '<abbr title="低秩适配（Low-Rank Adaptation）：低秩增量。">LoRA</abbr>微调' in html
+    tip = '<abbr tabindex="0" title="低秩适配（Low-Rank Adaptation）：低秩增量。">LoRA</abbr>微调'
+    assert tip in html  # focusable: the keyboard opens the tip (docs/assets/js/glossary-tip.js)
 
 
-def test_a_term_is_marked_once_per_entry_and_never_in_headings_or_keywords():
+def test_a_term_is_marked_once_per_entry_and_never_in_headings_keywords_or_tags():
     terms = glossary.load_terms(TERMS)
     source = (
-        "## LoRA 是什么？ {#one}\n\n关键词：LoRA · Lora\n{: .qa-keywords }\n\n"
+        "## LoRA 是什么？ {#one}\n\n[LoRA](tags.md#lora)\n{: .qa-tags }\n\n"
+        "关键词：LoRA · Lora\n{: .qa-keywords }\n\n"
         "LoRA 冻结权重。Lora 只训练旁路，LoRA 可合并。\n\n"
         "## 为什么用 LoRA？ {#two}\n\n因为 LoRA 省显存。\n\n" + abbreviations(terms)
     )
@@ -169,6 +184,7 @@ def test_a_term_is_marked_once_per_entry_and_never_in_headings_or_keywords():
     one, two = html.split('<h2 id="two">')
     assert one.count("<abbr") == 1 and "<abbr" not in one.split("</h2>")[0]
     assert "<abbr" not in one.split('class="qa-keywords"')[1].split("</p>")[0]
+    assert "<abbr" not in one.split('class="qa-tags"')[1].split("</p>")[0]
     assert "冻结权重" in one.split("</abbr>")[1]  # the first use in the answer keeps it
     assert two.count("<abbr") == 1 and "<abbr" not in two.split("</h2>")[0]
     assert "Lora 只训练旁路，LoRA 可合并" in one  # later uses are plain text, nothing lost

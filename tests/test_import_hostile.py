@@ -127,33 +127,20 @@ def test_outside_fences_follows_the_renderer_on_unclosed_fences():
     assert outside_fences(lines) == [True, False, False, False, True, True]
 
 
-class _File:
-    def __init__(self, src_uri: str, content: str):
-        self.src_uri, self.content_string = src_uri, content
-
-
-class _Files:
-    def __init__(self, *files: _File):
-        self.files = files
-
-    def documentation_pages(self):
-        return list(self.files)
-
-
 def test_a_duplicate_id_anywhere_stops_the_build_naming_both_places():
-    files = _Files(
-        _File("rl/basics.md", "# 强化学习\n\n## 甲？ {#same}\n"),
-        _File("notes.md", "# 笔记\n\n正文。\n\n## 乙？ {#same}\n"),
-    )
+    pages = {
+        "rl/basics.md": "# 强化学习\n\n## 甲？ {#same}\n",
+        "notes.md": "# 笔记\n\n正文。\n\n## 乙？ {#same}\n",
+    }
     with pytest.raises(PluginError) as raised:
-        editorial_layer._check_unique_ids(files)
+        editorial_layer._check_unique_ids(pages)
     message = str(raised.value)
     assert "\n" not in message
     assert "docs/notes.md:5" in message and "docs/rl/basics.md:3" in message
 
 
 def test_unique_ids_pass_the_build_check():
-    editorial_layer._check_unique_ids(_Files(_File("a.md", "## 甲？ {#a}\n## 乙？ {#b}\n")))
+    editorial_layer._check_unique_ids({"a.md": "## 甲？ {#a}\n## 乙？ {#b}\n"})
 
 
 def test_importing_reproducers_exits_zero_and_a_second_run_writes_nothing(tmp_path):

@@ -3,12 +3,15 @@
 Python-Markdown's abbr needs `\\b` around a term, which never holds between two Han characters or
 between Han and Latin ("使用LoRA微调"); this variant only refuses matches inside ASCII words.
 A second pass then keeps a tooltip only where a reader meets a term first within an entry (a
-section from one heading to the next), and never in a heading or a keyword line: one dotted
-underline per term and question, not one per mention.
+section from one heading to the next), and never in a heading, a keyword line or a tag list: one
+dotted underline per term and question, not one per mention. A kept term can take keyboard focus
+(`tabindex="0"`), which shows its tip (docs/assets/js/glossary-tip.js); the `title` stays for
+readers without JavaScript.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 
@@ -19,7 +22,7 @@ from seedsplit.glossary import bounded
 
 SECTION = {"h1", "h2", "h3"}
 HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
-KEYWORDS = "qa-keywords"
+HIDDEN_IN = {"qa-keywords", "qa-tags", "qa-tag-list"}  # keyword lines, tag chips, tags page
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):
@@ -28,9 +31,15 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
     def run(self, root):
         if not self.abbrs:
             return
-        keys = sorted(self.abbrs, key=len, reverse=True)
-        self.RE = re.compile(bounded("|".join(re.escape(k) for k in keys)))
+        self.RE = _alternation(tuple(self.abbrs))
         self.iter_element(root)
+
+
+@functools.lru_cache(maxsize=4)
+def _alternation(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every term, longest first, compiled once per glossary (not per page)."""
+    keys = sorted(terms, key=len, reverse=True)
+    return re.compile(bounded("|".join(re.escape(k) for k in keys)))
 
 
 def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
@@ -46,7 +55,8 @@ def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
 
 
 class FirstUseTreeprocessor(Treeprocessor):
-    """Keeps the first `<abbr>` of each term in each section; drops it in headings and keywords."""
+    """Keeps the first `<abbr>` of each term in each section, focusable; drops it in headings,
+    keyword lines and tag lists."""
 
     def run(self, root):
         parents = {child: parent for parent in root.iter() for child in parent}
@@ -58,18 +68,19 @@ class FirstUseTreeprocessor(Treeprocessor):
             if el.tag != "abbr":
                 continue
             term = el.get("title", "")
-            if term in seen or self._in_heading_or_keywords(el, parents):
+            if term in seen or self._in_heading_or_hidden(el, parents):
                 drop.append(el)
             else:
                 seen.add(term)
+                el.set("tabindex", "0")
         for el in drop:
             _unwrap(parents[el], el)
 
     @staticmethod
-    def _in_heading_or_keywords(el, parents) -> bool:
+    def _in_heading_or_hidden(el, parents) -> bool:
         while el in parents:
             el = parents[el]
-            if el.tag in HEADING or KEYWORDS in (el.get("class") or "").split():
+            if el.tag in HEADING or HIDDEN_IN & set((el.get("class") or "").split()):
                 return True
         return False
 

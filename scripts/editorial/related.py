@@ -62,7 +62,11 @@ def block(page: str, ids: list[str], targets: dict[str, Target]) -> str:
     return "\n".join([OPEN, "", HEADING, "", *items, "", "</div>"])
 
 
+def blocks(page: str, related: dict[str, list[str]], targets: dict[str, Target]) -> dict[str, str]:
+    """Entry id -> its 相关问题 block, for every entry that has related entries."""
+    return {i: block(page, ids, targets) for i, ids in related.items() if ids}
+
+
 def insert(markdown: str, page: str, related: dict[str, list[str]], targets: dict[str, Target]):
     """The page with a 相关问题 list at the end of every entry that has related entries."""
-    blocks = {i: block(page, ids, targets) for i, ids in related.items() if ids}
-    return append_to_entries(markdown, blocks)
+    return append_to_entries(markdown, blocks(page, related, targets))

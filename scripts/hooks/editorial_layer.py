@@ -4,10 +4,11 @@
   `abbr` for its CJK-aware variant.
 - on_files: stops the build on a question id used twice anywhere in the site (naming both
   places); reads every question page (scripts/seedsplit/layout.py) once: entries, titles and
-  勘误 notes.
+  勘误 notes; picks each question's tags (at most three, from its page's front-matter vocabulary).
 - on_files also adds one errata page per topic (`errata/<topic>.md`), so no page holds every note.
-- on_page_markdown: appends 相关问题 to each entry; fills the errata, glossary and 参考文献 pages;
-  turns `[@key]` citations into links to the works in scripts/references.yaml.
+- on_page_markdown: puts a question's tags under its title and appends 相关问题 to each entry;
+  fills the errata, glossary, tags and 参考文献 pages; turns `[@key]` citations into links to
+  the works in scripts/references.yaml.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial import bibliography, entry_rules, errata, glossary, related
+from editorial import bibliography, entry_rules, errata, glossary, related, tags
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
-from seedsplit.glossary import glossary_terms, uses
+from seedsplit.glossary import TermFinder, glossary_terms
 from seedsplit.layout import question_pages, site_pages, structure, topic_of
 from seedsplit.pages import write_if_changed
-from seedsplit.pagetext import entry_text, find_entries
-from seedsplit.topics import BY_SLUG, TOPICS
+from seedsplit.pagetext import append_to_entries, find_entries
+from seedsplit.topics import BY_SLUG, SLUGS, TOPICS
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 ABBREVIATIONS = "includes/abbreviations.md"
@@ -37,12 +38,14 @@ ERRATA_MARKER = "<!-- editorial:errata -->"
 ERRATA_DIR = "errata"
 GLOSSARY_MARKER = "<!-- editorial:glossary -->"
 REFERENCES_MARKER = "<!-- editorial:references -->"
+TAGS_MARKER = "<!-- editorial:tags -->"
 
 _state: dict = {}
 
 
 def on_config(config):
     _state["terms"] = glossary_terms()
+    _state["finder"] = TermFinder(_state["terms"])
     root = Path(config.config_file_path).parent
     write_if_changed(root / ABBREVIATIONS, glossary.abbreviations(_state["terms"]))
     exts = config.markdown_extensions
@@ -52,8 +55,10 @@ def on_config(config):
 
 
 def on_files(files, config):
-    _check_unique_ids(files)
-    pages = question_pages(site_pages(files))
+    markdown = site_pages(files)
+    _check_unique_ids(markdown)
+    questions = tags.questions(markdown)
+    pages = question_pages(markdown)
     targets = {
         e.id: related.Target(path, e.title)
         for path, text in pages.items()
@@ -73,6 +78,9 @@ def on_files(files, config):
         targets=targets,
         related=_neighbours(groups, set(targets)),
         notes=_errata_notes(pages),
+        markdown=markdown,
+        questions=questions,
+        tag_ids=tags.anchors(questions),
     )
     for src, markdown in _errata_pages(_state["notes"]).items():
         files.append(File.generated(config, src, content=markdown))
@@ -121,9 +129,9 @@ def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
         raise PluginError(str(err)) from None
 
 
-def _check_unique_ids(files) -> None:
+def _check_unique_ids(markdown: dict[str, str]) -> None:
     """A question id used twice anywhere in the site stops the build, naming both places."""
-    clashes = entry_rules.duplicate_ids(site_pages(files))
+    clashes = entry_rules.duplicate_ids(markdown)
     if clashes:
         raise PluginError(str(clashes[0]))
 
@@ -143,20 +151,28 @@ def _glossary_page() -> str:
     terms = _state["terms"]
     used_in: dict[str, list[tuple[str, str, str]]] = {}
     for path, text in _state["pages"].items():
+        lines = text.split("\n")
         for entry in find_entries(text):
-            for term in uses(terms, reader_text(entry_text(text, entry))):
+            seen = reader_text("\n".join(lines[entry.start : entry.end]))
+            for term in _state["finder"].uses(seen):
                 used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
     return glossary.render(terms, [(t.slug, t.title) for t in TOPICS], used_in)
 
 
 def _filled(markdown: str, src: str) -> str:
     """The page's Markdown with its generated parts in place."""
-    if src in _state["pages"]:
-        return related.insert(markdown, src, _state["related"], _state["targets"])
+    chips = tags.chips(src, _state["questions"], _state["tag_ids"])
+    if src in _state["pages"] or chips:  # one parse of the page for both
+        on_topic_page = src in _state["pages"]
+        ends = related.blocks(src, _state["related"], _state["targets"]) if on_topic_page else {}
+        return append_to_entries(markdown, ends, chips)
     if src == "errata.md":
         return markdown.replace(ERRATA_MARKER, _errata_index(_state["notes"]))
     if src == "glossary.md":
         return markdown.replace(GLOSSARY_MARKER, _glossary_page())
+    if src == tags.TAGS_PAGE:
+        listing = tags.tags_page(_state["questions"], _state["markdown"], list(SLUGS))
+        return markdown.replace(TAGS_MARKER, listing)
     if src == "references.md":
         listing = bibliography.render(_state["works"], _state["citations"], src)
         return markdown.replace(REFERENCES_MARKER, listing)

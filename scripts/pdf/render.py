@@ -31,7 +31,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
   for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
     const questions = [...part.querySelectorAll(":scope > h2[id]")].filter((h) =>
-      h.nextElementSibling?.matches(".qa-keywords, .qa-answer"));
+      h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
     if (!questions.length) { part.remove(); continue; }
     const cut = questions[keep];
     while (cut && cut.nextSibling) cut.nextSibling.remove();

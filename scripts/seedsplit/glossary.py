@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamltext
+from .matcher import Matcher, ascii_lower
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.yaml"
 WORD = "A-Za-z0-9_"
@@ -78,15 +79,22 @@ def bounded(alternatives: str) -> str:
     return f"(?<![{WORD}])(?:{alternatives})(?![{WORD}])"
 
 
-def usage_pattern(term: Term) -> re.Pattern[str]:
-    """Matches any surface form of `term` (ASCII letters case-insensitively)."""
-    forms = sorted(term.forms, key=len, reverse=True)
-    return re.compile(bounded("|".join(re.escape(f) for f in forms)), re.IGNORECASE)
+class TermFinder:
+    """The glossary terms a text uses, all found in one pass of one automaton built once.
 
+    A term is used where one of its surface forms appears, ASCII letters in any case, not
+    starting or ending inside an ASCII word (CJK neighbours are fine).
+    """
 
-def uses(terms: list[Term], text: str) -> list[Term]:
-    """The terms that `text` uses."""
-    return [t for t in terms if usage_pattern(t).search(text)]
+    def __init__(self, terms: list[Term]):
+        self._terms = terms
+        self._owner = {ascii_lower(f): n for n, t in enumerate(terms) for f in t.forms}
+        self._matcher = Matcher(self._owner, WORD_CHARS)
+
+    def uses(self, text: str) -> list[Term]:
+        """The terms that `text` uses, in glossary order."""
+        found = {self._owner[form] for _, form in self._matcher.all(ascii_lower(text))}
+        return [self._terms[n] for n in sorted(found)]
 
 
 def glossary_terms(path: Path = GLOSSARY) -> list[Term]:

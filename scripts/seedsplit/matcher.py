@@ -6,9 +6,18 @@ regular expression with hundreds of alternatives is not.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Iterable
 
 import ahocorasick
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def ascii_lower(text: str) -> str:
+    """`text` with ASCII capitals lowered and nothing else changed (same length, so positions
+    found in it hold in `text`): match lowered words against it to ignore Latin letter case."""
+    return text.translate(_ASCII_LOWER)
 
 
 class Matcher:

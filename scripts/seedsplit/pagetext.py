@@ -109,15 +109,20 @@ def page_title(markdown: str, default: str) -> str:
     return default
 
 
-def append_to_entries(markdown: str, additions: dict[str, str]) -> str:
-    """The page with a Markdown block added at the end of each entry named in `additions`."""
+def append_to_entries(
+    markdown: str, additions: dict[str, str], under_titles: dict[str, str] | None = None
+) -> str:
+    """The page with a Markdown block added at the end of each entry named in `additions`, and
+    one right under the title of each entry named in `under_titles` (one parse for both)."""
+    under_titles = under_titles or {}
     lines = markdown.split("\n")
     for entry in reversed(find_entries(markdown)):
         block = additions.get(entry.id)
-        if not block:
-            continue
-        end = entry.end
-        while end > entry.start and not lines[end - 1].strip():
-            end -= 1
-        lines[end:end] = ["", *block.strip("\n").split("\n"), ""]
+        if block:
+            end = entry.end
+            while end > entry.start and not lines[end - 1].strip():
+                end -= 1
+            lines[end:end] = ["", *block.strip("\n").split("\n"), ""]
+        if under_titles.get(entry.id):
+            lines[entry.start + 1 : entry.start + 1] = ["", *under_titles[entry.id].split("\n")]
     return "\n".join(lines)

@@ -38,7 +38,7 @@ function printedHeadings(root) {
       if (heading) headings.push({ level: 2, id: page.id, text: headingText(heading.textContent) });
     }
     for (const h of part.querySelectorAll(":scope > h2[id]")) {
-      if (h.nextElementSibling?.matches(".qa-keywords, .qa-answer")) {
+      if (h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer")) {
         headings.push({ level: 2, id: h.id, text: headingText(h.textContent) });
       }
     }
