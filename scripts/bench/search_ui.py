@@ -32,10 +32,11 @@ _READY = """() => {
   return states.some(s => s && new RegExp('^' + s.replace('#', '[0-9]+') + '$').test(meta));
 }"""
 # Every record has arrived: the answer texts load after the worker is ready (lazy.js marks it);
-# the offline copy holds them inline.
+# the offline copy holds them inline, and a site without lazy.js (stock Material) loads them whole.
 COMPLETE = (
     "() => document.documentElement.dataset.searchIndex === 'complete'"
     " || location.protocol === 'file:'"
+    " || !document.querySelector('script[src*=\"search/lazy.js\"]')"
 )
 # Timestamps of the last key press and of the first frame after the result list changed.
 _WATCH = """() => {
