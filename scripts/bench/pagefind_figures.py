@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from bench.search_timing import DESKTOP, SLOW, _browser
+from bench.search_timing import DESKTOP, SLOW, _browser, top3_hit
 from bench.site_figures import gz_size
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,8 +112,7 @@ def measure(site: Path, url: str, queries: list[tuple[str, str]]) -> PagefindFig
         for text, expected in queries:
             found = page.evaluate("q => window.pagefindQuery(q)", text)
             times.append(found["ms"])
-            anchors = [unquote(a).lstrip("/") for a in found["anchors"][:3]]
-            hits += any(a == expected or a.startswith(expected + "#") for a in anchors)
+            hits += top3_hit(expected, [unquote(a).lstrip("/") for a in found["anchors"]])
         browser.close()
     return PagefindFigures(
         index_raw=raw,

@@ -11,13 +11,15 @@ as `complete`. Query latency is search_ui's: last key press to the result list r
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.search_ui import _READY, latency_ms, load_queries, open_search, search
+from bench.search_ui import _READY, hit, latency_ms, load_queries, open_search, search
 
 CHROMIUM = "/usr/bin/chromium"
+COPY = re.compile(r"-x\d+(?=/|#|$)")
 ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]
 DESKTOP = {"width": 1280, "height": 900}
 # 1.6 Mbps down, 750 kbps up, 150 ms round trip: Lighthouse's "slow 4G".
@@ -56,6 +58,7 @@ class Latency:
     median_ms: float
     p90_ms: float
     count: int
+    top3: int  # queries with their question (or a synthetic copy of it) in the first three
 
 
 def _browser(pw):
@@ -92,18 +95,28 @@ def search_ready(url: str, runs: int = 3) -> Ready:
     )
 
 
-def sample_queries(paths: list[Path], count: int) -> list[str]:
-    """`count` queries spread evenly over the query sets (realistic: written by readers)."""
-    queries = [q.text for path in paths for q in load_queries(path)]
+def sample_queries(paths: list[Path], count: int) -> list[tuple[str, str]]:
+    """`count` queries (text, expected `page/#id`) spread evenly over the query sets."""
+    queries = [(q.text, q.expected) for path in paths for q in load_queries(path)]
     step = max(1, len(queries) // count)
     return queries[::step][:count]
 
 
-def query_latency(url: str, queries: list[str], rounds: int = 1) -> Latency:
+def original(location: str) -> str:
+    """The question a synthetic copy was made from: `a/index-x3/#kv-x3` -> `a/#kv`."""
+    return COPY.sub("", location).replace("index/", "")
+
+
+def top3_hit(expected: str, results: list[str]) -> bool:
+    """Whether the expected question, or one of its copies, is among the first three."""
+    return hit(expected, [original(r) for r in results[:3]])
+
+
+def query_latency(url: str, queries: list[tuple[str, str]], rounds: int = 1) -> Latency:
     """Last key press to results shown, over every query `rounds` times (unthrottled)."""
     from playwright.sync_api import sync_playwright
 
-    times = []
+    times, hits = [], 0
     with sync_playwright() as pw:
         browser = _browser(pw)
         page = browser.new_page(viewport=DESKTOP)
@@ -111,8 +124,10 @@ def query_latency(url: str, queries: list[str], rounds: int = 1) -> Latency:
         open_search(page, url)
         search(page, "预热")
         for n in range(rounds):
-            for text in queries:
-                search(page, text + " " * n)  # a changed value, so the search runs again
+            for text, expected in queries:
+                found = search(page, text + " " * n)  # a changed value, so it runs again
                 times.append(latency_ms(page))
+                hits += n == 0 and top3_hit(expected, found)
         browser.close()
-    return Latency(statistics.median(times), statistics.quantiles(times, n=10)[-1], len(times))
+    p90 = statistics.quantiles(times, n=10)[-1]
+    return Latency(statistics.median(times), p90, len(times), hits)
