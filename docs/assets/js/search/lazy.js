@@ -2,7 +2,9 @@
 // page load and offers no supported way to defer it, so on the served site that file is a small
 // stub and the site's worker (worker.js) fetches the records only when this script asks: on the
 // first focus of the search box, which a click and the 「/」「s」「f」 keys give it, when the phone's
-// magnifier opens it, or at once for a shared search link (?q=…). Messages go over a BroadcastChannel because Material keeps its worker to itself.
+// magnifier opens it, or at once for a shared search link (?q=…). Messages go over a
+// BroadcastChannel because Material keeps its worker to itself (the site's other open tabs hear
+// them too and load their index: harmless, it comes from the cache).
 // With navigation.instant this script runs once per visit; the offline copy never needs it.
 // When the whole index has arrived the page gets data-search-index="complete" (tests wait for it).
 (() => {
