@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import material
 import pytest
 from bench.search_ui import COMPLETE, search, until_searchable
 from searchindex.index import BODIES, HEADS, INDEX, load_docs, rewrite
 from searchindex.records import Record
 
-ROOT = Path(__file__).resolve().parent.parent
-MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material"
+MATERIAL = Path(material.__file__).parent
 RECORDS = (HEADS, BODIES)
 PHONE = {"width": 390, "height": 844}
 
