@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
 NODE_MODULES := node_modules/.package-lock.json
 
-.PHONY: serve build check test lint format import bench chromium pdf offline clean
+.PHONY: serve build check test lint format import bench bench-scale chromium pdf offline clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ bench: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_notebooks.py
 	$(BIN)/python scripts/bench/bench_practice.py
 	$(BIN)/python scripts/bench/bench_pdf.py
+
+# The site at 1x and 10x the question bank (several minutes; see the script for --scales 100,
+# --pagefind, --lighthouse and --against DIR).
+bench-scale: $(VENV)/.dev $(NODE_MODULES) chromium
+	$(BIN)/python scripts/bench/bench_scale.py --scales 1,10
 
 clean:
 	rm -rf site build .cache .pytest_cache node_modules

@@ -51,3 +51,53 @@ def test_a_module_form_the_join_cannot_handle_fails_the_build(tmp_path: Path):
     (tmp_path / "results.js").write_text('export * from "./engine.js";\n', encoding="utf-8")
     with pytest.raises(BundleError, match=r"results\.js"):
         bundle(tmp_path)
+
+
+# The served site's stub: the worker waits for the page's "load" on the BroadcastChannel, then
+# fetches the heads (READY) and the bodies ("complete"), relative to its own URL.
+LAZY_HARNESS = """
+const vm = require("node:vm");
+const sent = [], fetched = [], channels = [];
+let onMessage = null;
+class BroadcastChannel {
+  constructor(name) { this.name = name; this.posted = []; channels.push(this); }
+  postMessage(m) { this.posted.push(m); }
+}
+const files = FILES;
+const scope = {
+  addEventListener: (type, f) => { onMessage = f; }, postMessage: (m) => sent.push(m),
+  BroadcastChannel, URL, self: { location: { href: "http://x/assets/js/search/worker.js" } },
+  fetch: async (url) => { fetched.push(url.pathname); return { ok: true, json: async () => files[url.pathname] }; },
+};
+vm.runInNewContext(require("node:fs").readFileSync(0, "utf8"), scope);
+const tick = () => new Promise((r) => setTimeout(r, 20));
+(async () => {
+  const records = ["../../../search/records.json", "../../../search/records-text.json"];
+  onMessage({ data: { type: 0, data: { config: { records }, docs: [], options: {} } } });
+  await tick();
+  const before = { sent: sent.length, fetched: fetched.length };
+  channels[0].onmessage({ data: "load" });
+  await tick();
+  onMessage({ data: { type: 2, data: "dpo" } });
+  console.log(JSON.stringify({ before, sent, fetched, channel: channels[0] }));
+})();
+"""
+
+
+def test_the_worker_fetches_the_records_only_when_the_page_asks():
+    heads = [{k: v for k, v in d.items() if k != "text"} for d in DOCS]
+    files = {
+        "/search/records.json": heads,
+        "/search/records-text.json": [{"text": d["text"]} for d in DOCS],
+    }
+    harness = LAZY_HARNESS.replace("FILES", json.dumps(files, ensure_ascii=False))
+    done = subprocess.run(
+        ["node", "-e", harness], input=bundle(SOURCE), capture_output=True, text=True, check=True
+    )
+    out = json.loads(done.stdout)
+    assert out["before"] == {"sent": 0, "fetched": 0}, "loaded before the search box was used"
+    assert out["fetched"] == list(files)
+    assert out["channel"]["name"] == "search-index"
+    assert out["channel"]["posted"] == ["waiting", "complete"]
+    assert out["sent"][0] == {"type": 1}
+    assert "直接在偏好数据上优化" in json.dumps(out["sent"][-1]["data"], ensure_ascii=False)

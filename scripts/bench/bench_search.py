@@ -5,21 +5,19 @@
 Builds the site into a temporary folder (or uses `--site`), serves it on 127.0.0.1, types every
 query of tests/search_queries.tsv and tests/search_queries_b.tsv into the search box in Chromium
 and prints the median and 90th percentile latency (budget: median under 150 ms; printed, not
-asserted) and the size of search/search_index.json, raw and gzipped (budget: 150 KB at today's
-content), which every visitor downloads whole. `--scale 3` builds a temporary copy of the
-repository in which every question appears three times (the copies under new ids), to see how
-both grow with the question bank.
+asserted) and the size of each file of the search index, raw and gzipped (budget: 150 KB at
+today's content): a stub every page loads, and the records a reader's first search fetches.
+`--scale 3` builds a temporary copy of the repository in which every question appears three
+times (synthetic_bank: sibling pages, new ids, no notebooks), to see how both grow with the
+question bank. bench_scale.py measures more (build, page sizes, a slow connection) at 10×, 100×.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import http.server
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench.search_ui import latency_ms, load_queries, open_search, search  # noqa: E402
+from bench.site_figures import search_files  # noqa: E402
+from bench.synthetic_bank import scaled_copy  # noqa: E402
 
 QUERIES = [ROOT / "tests" / "search_queries.tsv", ROOT / "tests" / "search_queries_b.tsv"]
 CHROMIUM = "/usr/bin/chromium"
@@ -42,42 +42,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-ENTRY = re.compile(r"^## .*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
-NOT_SOURCE = (".git", ".venv", "node_modules", "site", "build", ".pytest_cache", ".ruff_cache")
-
-
 def build(site: Path, root: Path = ROOT) -> None:
     """`mkdocs build` of the repository at `root` into `site` (strict for the real one)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     strict = ["--strict"] if root == ROOT else []  # copies have no related questions
     cmd = [sys.executable, "-m", "mkdocs", "build", *strict, "-q", "-d", str(site)]
     subprocess.run(cmd, cwd=root, env=env, check=True)
-
-
-def replicate(markdown: str, copies: int) -> str:
-    """A topic page whose questions are followed by `copies - 1` copies of them under new ids."""
-    starts = [m.start() for m in ENTRY.finditer(markdown)]
-    if not starts:
-        return markdown
-    entries = markdown[starts[0] :]
-    extra = [
-        ENTRY.sub(
-            lambda m, k=k: m.group(0).replace(f"{{#{m.group(1)}}}", f"{{#{m.group(1)}-x{k}}}"),
-            entries,
-        )
-        for k in range(2, copies + 1)
-    ]
-    return "\n".join([markdown.rstrip("\n"), *extra])
-
-
-def scaled_copy(dest: Path, copies: int) -> Path:
-    """The repository copied to `dest` with every question there `copies` times."""
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*NOT_SOURCE), symlinks=True)
-    for name in (".venv", "node_modules"):
-        (dest / name).symlink_to((ROOT / name).resolve())
-    for page in dest.glob("docs/*/index.md"):
-        page.write_text(replicate(page.read_text(encoding="utf-8"), copies), encoding="utf-8")
-    return dest
 
 
 def measure(site: Path, rounds: int) -> list[float]:
@@ -105,9 +75,8 @@ def measure(site: Path, rounds: int) -> list[float]:
     return times
 
 
-def report(times: list[float], index: Path) -> str:
-    """The lines to print: latency median and p90, index size raw and gzipped."""
-    raw = index.read_bytes()
+def report(times: list[float], site: Path) -> str:
+    """The lines to print: latency median and p90, index files' sizes raw and gzipped."""
     median = statistics.median(times)
     p90 = statistics.quantiles(times, n=10)[-1]
     verdict = "within" if median < BUDGET_MS else "OVER"
@@ -115,8 +84,10 @@ def report(times: list[float], index: Path) -> str:
         [
             f"search latency over {len(times)} queries: median {median:.0f} ms, "
             f"p90 {p90:.0f} ms ({verdict} the {BUDGET_MS} ms budget for the median)",
-            f"search_index.json: {len(raw) / 1024:.0f} KB raw, "
-            f"{len(gzip.compress(raw)) / 1024:.0f} KB gzipped",
+            *(
+                f"search/{name}: {raw / 1024:.0f} KB raw, {gz / 1024:.0f} KB gzipped"
+                for name, (raw, gz) in search_files(site).items()
+            ),
         ]
     )
 
@@ -130,11 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         if args.site is None:
-            root = ROOT if args.scale == 1 else scaled_copy(Path(tmp) / "repo", args.scale)
+            root = ROOT
+            if args.scale > 1:
+                root = Path(tmp) / "repo"
+                scaled_copy(ROOT, root, args.scale)
             build(site, root)
         print(f"content: {args.scale}x today's questions")
         times = measure(site, args.rounds)
-        print(report(times, site / "search" / "search_index.json"))
+        print(report(times, site))
     return 0
 
 

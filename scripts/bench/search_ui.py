@@ -31,6 +31,13 @@ _READY = """() => {
   const states = ['placeholder', 'none', 'one', 'other'].map(k => t['search.result.' + k]);
   return states.some(s => s && new RegExp('^' + s.replace('#', '[0-9]+') + '$').test(meta));
 }"""
+# Every record has arrived: the answer texts load after the worker is ready (lazy.js marks it);
+# the offline copy holds them inline, and a site without lazy.js (stock Material) loads them whole.
+COMPLETE = (
+    "() => document.documentElement.dataset.searchIndex === 'complete'"
+    " || location.protocol === 'file:'"
+    " || !document.querySelector('script[src*=\"search/lazy.js\"]')"
+)
 # Timestamps of the last key press and of the first frame after the result list changed.
 _WATCH = """() => {
   const w = window.__searchWatch = {key: 0, shown: 0};
@@ -58,13 +65,19 @@ def load_queries(path: Path) -> list[Query]:
 
 
 def open_search(page, site_url: str) -> None:
-    """Load the home page, focus the search box and wait until the search index is loaded."""
+    """Load the home page, focus the search box and wait until the whole search index is loaded."""
     page.goto(site_url)
     button = page.locator("label.md-header__button[for='__search']")  # phones: a magnifier icon
     box = page.locator("input.md-search__input")
     (button if button.is_visible() else box).click()
     box.wait_for(state="visible")
+    until_searchable(page)
+
+
+def until_searchable(page) -> None:
+    """Wait until the search box is ready and every record has arrived, then watch the results."""
     page.wait_for_function(_READY)
+    page.wait_for_function(COMPLETE)
     page.evaluate(_WATCH)
 
 

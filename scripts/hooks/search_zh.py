@@ -9,6 +9,8 @@
   `__config.search` names the worker script. Material's own worker is left unchanged.
 - on_post_build: replaces the documents of Material's search_index.json by those records, before
   the offline plugin inlines the index, and writes the worker as one script (searchindex.worker).
+  Except in the offline copy the records go into files of their own that the worker fetches on
+  the first focus of the search box (searchindex.index, assets/js/search/lazy.js).
 """
 
 from __future__ import annotations
@@ -82,7 +84,9 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     if search_plugin(config) is None:
         return
-    rewrite(Path(config.site_dir, "search", "search_index.json"), list(_pages.values()))
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    inline = offline is not None and offline.config.enabled
+    rewrite(Path(config.site_dir), list(_pages.values()), worker=None if inline else WORKER)
     try:
         worker = bundle(Path(config.docs_dir, WORKER).parent)
     except BundleError as err:

@@ -1,0 +1,116 @@
+"""Figures of a built site read from its files: page sizes by kind, search index size, and a local
+server that compresses like a static host (GitHub Pages sends HTML, CSS, JS and JSON gzipped)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+KINDS = ("home", "topic overview", "content page", "glossary", "errata", "tags", "other")
+NAMED = {"index.md": "home", "glossary.md": "glossary", "errata.md": "errata", "tags.md": "tags"}
+
+
+@dataclass(frozen=True)
+class PageSize:
+    path: str  # the page's URL path inside the site, e.g. "architecture/"
+    raw: int
+    gz: int
+
+
+def gz_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def html_path(src: str) -> str:
+    """The built file of a Markdown page under directory URLs: a/b.md -> a/b/index.html."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def kind(src: str, holds_questions: bool) -> str:
+    """Which kind of reading page a Markdown source is."""
+    if src in NAMED:
+        return NAMED[src]
+    if src.endswith("/index.md") and src.count("/") == 1:
+        return "topic overview" if not holds_questions else "topic page"
+    return "content page" if holds_questions else "other"
+
+
+def largest_pages(site: Path, pages: dict[str, str]) -> dict[str, tuple[PageSize, int]]:
+    """Per kind: its largest page (gzipped) and how many pages it has. `pages`: src -> kind."""
+    found: dict[str, list[PageSize]] = {}
+    for src, page_kind in pages.items():
+        built = site / html_path(src)
+        if built.exists():
+            data = built.read_bytes()
+            url = html_path(src).removesuffix("index.html")
+            found.setdefault(page_kind, []).append(PageSize(url, len(data), gz_size(data)))
+    return {k: (max(v, key=lambda p: p.gz), len(v)) for k, v in found.items()}
+
+
+def over_budget(site: Path, pages: dict[str, str], budget_kb: float) -> list[PageSize]:
+    """Reading pages over `budget_kb` gzipped."""
+    sizes = []
+    for src in pages:
+        built = site / html_path(src)
+        if built.exists():
+            data = built.read_bytes()
+            size = PageSize(html_path(src), len(data), gz_size(data))
+            if size.gz > budget_kb * 1024:
+                sizes.append(size)
+    return sizes
+
+
+def search_files(site: Path) -> dict[str, tuple[int, int]]:
+    """Raw and gzipped bytes of each file of the search index (the stub and the records)."""
+    files = sorted((site / "search").glob("*.json"))
+    return {f.name: (f.stat().st_size, gz_size(f.read_bytes())) for f in files}
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzipped when the browser accepts it (compressed once, kept)."""
+
+    cache: ClassVar[dict[Path, bytes]] = {}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()  # also redirects a folder named without its slash
+        body = self.cache.get(path) or self.cache.setdefault(
+            path, gzip.compress(path.read_bytes(), 6)
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """Base URL of a gzip-serving HTTP server on 127.0.0.1 for the site at `site`."""
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
