@@ -18,6 +18,7 @@ import os
 import posixpath
 import re
 import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,6 +27,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 from mkdocs_print_site_plugin.urls import get_page_key
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/
+
+from seedsplit.layout import is_overview
 
 ROOT = Path(__file__).resolve().parents[2]
 IFRAME_WORKER = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -95,19 +100,24 @@ def build_facts() -> dict[str, str]:
 
 
 def print_order(items: list) -> list:
-    """Topic pages in nav order, the notebooks gathered in one appendix section, then the rest."""
+    """Each topic as a section of its subtopic pages (its overview left out: the contents list
+    does its work on paper), in nav order; the notebooks gathered in one appendix section; then
+    the rest."""
     topics, notebooks, back = [], [], []
     for item in items:
         children = item.children if item.is_section else [item]
+        pages = []
         for child in children:
-            if not child.is_page:
+            if not child.is_page or is_overview(child.file.src_uri):
                 continue
             if child.file.src_uri.startswith("notebooks/"):
                 notebooks.append(child)
             elif item.is_section:
-                topics.append(child)
+                pages.append(child)
             else:
                 back.append(child)
+        if pages:
+            topics.append(Section(item.title, pages))
     appendix = [Section(APPENDIX_TITLE, notebooks)] if notebooks else []
     return topics + appendix + back
 

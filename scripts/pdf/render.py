@@ -24,15 +24,19 @@ PRINT_PAGE = "print/"
 # at on paper, so print.js measures formulas and tables as they will print.
 CONTENT_WIDTH = 680
 READY_TIMEOUT_MS = 120_000
-# For the smoke test: keep only the first N questions of each topic and drop the other parts, before
-# print.js builds the table of contents (it runs on `load`).
+# For the smoke test: keep only the first N questions of each topic (on its first page) and drop
+# the other pages and parts, before print.js builds the table of contents (it runs on `load`).
 SAMPLE_SCRIPT = """
 document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
+  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2[id]")].filter((h) =>
+    h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
   for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
-    const questions = [...part.querySelectorAll(":scope > h2[id]")].filter((h) =>
-      h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
-    if (!questions.length) { part.remove(); continue; }
+    const pages = [...part.querySelectorAll(":scope section.print-page")];
+    const first = pages.find((page) => questionsIn(page).length);
+    if (!first) { part.remove(); continue; }
+    for (const page of pages) if (page !== first) page.remove();
+    const questions = questionsIn(first);
     const cut = questions[keep];
     while (cut && cut.nextSibling) cut.nextSibling.remove();
     cut?.remove();

@@ -23,6 +23,23 @@ test("tocTree puts each question under the part before it", () => {
   );
 });
 
+test("tocTree nests a topic's pages and their questions, then returns to the top", () => {
+  const tree = tocTree([
+    { level: 1, id: "section-1", text: "模型架构" },
+    { level: 2, id: "attention", text: "注意力机制" },
+    { level: 3, id: "q1", text: "问一？" },
+    { level: 3, id: "q2", text: "问二？" },
+    { level: 2, id: "position", text: "位置编码" },
+    { level: 3, id: "q3", text: "问三？" },
+    { level: 1, id: "glossary", text: "术语表" },
+  ]);
+  const shape = (nodes) => nodes.map((n) => [n.id, shape(n.children)]);
+  assert.deepEqual(shape(tree), [
+    ["section-1", [["attention", [["q1", []], ["q2", []]]], ["position", [["q3", []]]]]],
+    ["glossary", []],
+  ]);
+});
+
 test("a question before any part stays at the top level", () => {
   assert.equal(tocTree([{ level: 2, id: "q", text: "问？" }]).length, 1);
 });

@@ -2,14 +2,16 @@
 // opened, a table of contents down to each question, formulas that are too wide scaled to the
 // page. When everything is done and typeset, <html data-print-ready> tells scripts/pdf to print.
 
-/** Nest flat headings ({level, id, text}) into a tree: each level-2 heading under its level 1. */
+/** Nest flat headings ({level, id, text}) into a tree: each heading under the last heading of a
+ * higher level before it (a heading with none stays at the top). */
 export function tocTree(headings) {
   const tree = [];
+  const open = []; // the last node of each level so far, outermost first
   for (const h of headings) {
     const node = { id: h.id, text: h.text, children: [] };
-    const parent = tree.at(-1);
-    if (h.level > 1 && parent) parent.children.push(node);
-    else tree.push(node);
+    while (open.length && open.at(-1).level >= h.level) open.pop();
+    (open.length ? open.at(-1).node.children : tree).push(node);
+    open.push({ level: h.level, node });
   }
   return tree;
 }
@@ -25,23 +27,28 @@ export function headingText(text) {
   return text.replace(/[¶#]\s*$/u, "").trim();
 }
 
-// Parts are the page's top-level sections; questions are the h2 with an id on topic pages, and
-// the notebooks are the pages inside the appendix section.
+/** The questions directly in `container`: each h2 with an id that a question's parts follow. */
+function questionsIn(container) {
+  return [...container.querySelectorAll(":scope > h2[id]")].filter((h) =>
+    h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"),
+  );
+}
+
+// Parts are the page's top-level sections: a topic (its subtopic pages inside, questions in
+// those), the notebook appendix (its pages inside), and single pages (glossary, errata…).
 function printedHeadings(root) {
   const headings = [];
+  const add = (level, id, text) => headings.push({ level, id, text: headingText(text) });
   for (const part of root.querySelectorAll(":scope > section.print-page")) {
     const title = part.querySelector(":scope > h1");
     if (!title || !part.id) continue;
-    headings.push({ level: 1, id: part.id, text: headingText(title.textContent) });
+    add(1, part.id, title.textContent);
     for (const page of part.querySelectorAll(":scope section.print-page")) {
       const heading = page.querySelector("h1"); // a notebook's title sits inside its wrapper
-      if (heading) headings.push({ level: 2, id: page.id, text: headingText(heading.textContent) });
+      if (heading) add(2, page.id, heading.textContent);
+      for (const h of questionsIn(page)) add(3, h.id, h.textContent);
     }
-    for (const h of part.querySelectorAll(":scope > h2[id]")) {
-      if (h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer")) {
-        headings.push({ level: 2, id: h.id, text: headingText(h.textContent) });
-      }
-    }
+    for (const h of questionsIn(part)) add(2, h.id, h.textContent);
   }
   return headings;
 }
