@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from bench.search_timing import DESKTOP, SLOW, _browser, top3_hit
+from bench.search_timing import SLOW, _browser, throttled_page, top3_hit
 from bench.site_figures import gz_size
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,13 +94,7 @@ def measure(site: Path, url: str, queries: list[tuple[str, str]]) -> PagefindFig
     raw = sum(f.stat().st_size for f in files)
     with sync_playwright() as pw:
         browser = _browser(pw)
-        context = browser.new_context(viewport=DESKTOP)
-        page = context.new_page()
-        page.set_default_timeout(300_000)
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        cdp.send("Network.emulateNetworkConditions", SLOW)
+        _, page, cdp = throttled_page(browser)
         page.goto(url + HARNESS)
         page.wait_for_function("() => window.pagefindInit !== undefined")
         first = page.evaluate("q => window.pagefindQuery(q)", queries[0][0])["ms"]

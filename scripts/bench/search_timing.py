@@ -65,6 +65,18 @@ def _browser(pw):
     return pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
 
+def throttled_page(browser):
+    """(context, page, cdp session): a desktop page with its cache off, on the SLOW connection."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(300_000)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", SLOW)
+    return context, page, cdp
+
+
 def search_ready(url: str, runs: int = 3) -> Ready:
     """Medians over `runs` fresh visits of `url` on the throttled connection, per focus moment."""
     from playwright.sync_api import sync_playwright
@@ -74,13 +86,7 @@ def search_ready(url: str, runs: int = 3) -> Ready:
         browser = _browser(pw)
         for _ in range(runs):
             for moment, times in found.items():
-                context = browser.new_context(viewport=DESKTOP)
-                page = context.new_page()
-                page.set_default_timeout(300_000)
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                cdp.send("Network.emulateNetworkConditions", SLOW)
+                context, page, _ = throttled_page(browser)
                 page.goto(url, wait_until=moment)
                 times.append(page.evaluate(_TIME_READY))
                 context.close()
