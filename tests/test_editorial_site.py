@@ -117,7 +117,7 @@ def test_errata_page_lists_exactly_the_notes_on_the_pages(built_site):
             for kind, note in NOTE.findall(body):
                 on_pages[(entry_id, kind, text(PROBLEM.search(note)[1]))] += 1
     listed = Counter()
-    for section in re.split(r"(?=<h3 )", article(built_site, "errata/index.html"))[1:]:
+    for section in re.split(r"(?=<h2 )", article(built_site, "errata/index.html"))[1:]:
         entry_id = HREF.search(section)[1].split("#")[1]
         assert_resolves(built_site, "errata/index.html", [HREF.search(section)[1]])
         for item in re.findall(r"<li>(.*?)</ul>\s*</li>", section, re.S):

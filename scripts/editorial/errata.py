@@ -110,7 +110,7 @@ def render(pages: list[tuple[str, list[Note]]]) -> str:
         for note in notes:
             if note.entry_id != current:
                 current = note.entry_id
-                out += [f"### [{note.entry_title}]({path}#{note.entry_id})", ""]
+                out += [f"## [{note.entry_title}]({path}#{note.entry_id})", ""]
             out += [
                 f"- **{note.kind}**",
                 "",
