@@ -12,8 +12,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
 NODE_MODULES := node_modules/.package-lock.json
+# Lighthouse, pinned in its own folder, for `make lighthouse` only (never installed by `make test`).
+LIGHTHOUSE_DIR := scripts/bench/lighthouse-npm
+LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.package-lock.json
 
-.PHONY: serve build check test lint format import bench bench-scale chromium pdf offline clean
+.PHONY: serve build check test lint format import bench bench-scale lighthouse chromium pdf offline clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +32,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+
+$(LIGHTHOUSE): $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error
 
 build: $(VENV)/.runtime $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
@@ -85,5 +91,10 @@ bench: $(VENV)/.dev $(NODE_MODULES) chromium
 bench-scale: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_scale.py --scales 1,10
 
+# Lighthouse (mobile and desktop, median of 3) on the default pages of the built site; for other
+# sites side by side: .venv/bin/python scripts/bench/lighthouse.py --site ours=site --site NAME=DIR:PAGE
+lighthouse: build $(LIGHTHOUSE) chromium
+	$(BIN)/python scripts/bench/lighthouse.py
+
 clean:
-	rm -rf site build .cache .pytest_cache node_modules
+	rm -rf site build .cache .pytest_cache node_modules $(LIGHTHOUSE_DIR)/node_modules

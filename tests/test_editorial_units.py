@@ -97,7 +97,7 @@ def test_malformed_notes_fail(note):
 def test_errata_render_links_every_note_to_its_entry():
     text = errata.render([("architecture/index.md", errata.parse_notes(PAGE))])
     assert text.startswith("共 2 条勘误：事实 1 条，翻译 0 条，错别字 1 条。")
-    assert "### [第一题](architecture/index.md#one)" in text
+    assert "## [第一题](architecture/index.md#one)" in text
     assert "    - 问题：原文写作「layner-norm」。" in text
 
 

@@ -113,7 +113,7 @@ def render(pages: list[tuple[str, list[Note]]], here: str = "errata.md") -> str:
         for note in notes:
             if note.entry_id != current:
                 current = note.entry_id
-                out += [f"### [{note.entry_title}]({link}#{note.entry_id})", ""]
+                out += [f"## [{note.entry_title}]({link}#{note.entry_id})", ""]
             out += [
                 f"- **{note.kind}**",
                 "",
