@@ -55,7 +55,10 @@ def test_math_is_typeset_by_the_sites_own_katex(built_site, site_url, page):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + site_path(_page_with_math(built_site)))
-    page.wait_for_function("document.querySelectorAll('.arithmatex .katex').length > 0")
+    # Formulas are typeset a slice at a time after load (assets/js/math.js): wait for the last.
+    page.wait_for_function(
+        "[...document.querySelectorAll('.arithmatex')].every(e => e.dataset.typeset)"
+    )
     untyped = page.evaluate(
         "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))"
         ".map(e => e.textContent.slice(0, 60))"

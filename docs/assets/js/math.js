@@ -4,18 +4,37 @@
 // offline copy opened from disk; the practice page calls `window.typesetMath` for the answers it shows.
 const DELIMITERS = /^\\[([]|\\[)\]]$/g;
 
-function typeset(root) {
-  for (const el of root.querySelectorAll(".arithmatex")) {
-    if (el.dataset.typeset) continue;
-    const display = el.tagName === "DIV";
-    const tex = el.textContent.trim().replace(DELIMITERS, "");
-    try {
-      katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
-      el.dataset.typeset = "1";
-    } catch (err) {
-      console.error("KaTeX:", err);
-    }
+// A page load typesets in slices of about SLICE_MS, yielding to the browser in between: a topic
+// page has a hundred formulas, and typesetting them in one go blocked the main thread for most
+// of a second on a phone.
+const SLICE_MS = 25;
+
+function typesetOne(el) {
+  if (el.dataset.typeset) return;
+  const display = el.tagName === "DIV";
+  const tex = el.textContent.trim().replace(DELIMITERS, "");
+  try {
+    katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+    el.dataset.typeset = "1";
+  } catch (err) {
+    console.error("KaTeX:", err);
   }
+}
+
+/** Typeset every formula under `root` now (the practice page, for the answer it shows). */
+function typeset(root) {
+  for (const el of root.querySelectorAll(".arithmatex")) typesetOne(el);
+}
+
+/** Typeset every formula under `root` in document order, a slice at a time. */
+function typesetInSlices(root) {
+  const pending = [...root.querySelectorAll(".arithmatex:not([data-typeset])")];
+  const slice = () => {
+    const end = performance.now() + SLICE_MS;
+    while (pending.length && performance.now() < end) typesetOne(pending.shift());
+    if (pending.length) setTimeout(slice, 0);
+  };
+  slice();
 }
 
 // Notebook prose (mkdocs-jupyter) keeps `$…$` and `$$…$$` as text: KaTeX's auto-render finds them.
@@ -36,7 +55,7 @@ window.typesetMath = typeset;
 
 if (typeof document$ !== "undefined") {
   document$.subscribe(() => {
-    typeset(document.body);
+    typesetInSlices(document.body);
     typesetNotebooks(document.body);
   });
 }
