@@ -34,9 +34,9 @@ def first_titles() -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def pdf(built_site, tmp_path_factory) -> Path:
+def pdf(built_site, browser, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "edition.pdf"
-    render(built_site, out, sample=SAMPLE)
+    render(built_site, out, sample=SAMPLE, browser=browser)
     return out
 
 

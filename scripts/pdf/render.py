@@ -63,23 +63,37 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
 
 
-def render(site_dir: Path, out: Path, sample: int | None = None) -> int:
-    """Write the PDF of `site_dir`'s print page to `out`; returns the number of bookmarks.
-
-    `sample` keeps only that many questions of each topic (a quick print for the smoke test).
-    """
+@contextlib.contextmanager
+def _chromium(browser=None) -> Iterator:
+    """The given Playwright browser, or Debian's Chromium launched for the duration."""
+    if browser is not None:
+        yield browser
+        return
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def render(site_dir: Path, out: Path, sample: int | None = None, browser=None) -> int:
+    """Write the PDF of `site_dir`'s print page to `out`; returns the number of bookmarks.
+
+    `sample` keeps only that many questions of each topic (a quick print for the smoke test);
+    `browser`, a running Playwright browser to use (one process has one Playwright at a time).
+    """
     if not (site_dir / PRINT_PAGE / "index.html").is_file():
         raise FileNotFoundError(
             f"{site_dir / PRINT_PAGE}index.html 不存在：先构建站点（make build），"
             "并确认 mkdocs.yml 里启用了 print-site 插件。"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    with serve(site_dir) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site_dir) as base, _chromium(browser) as chromium:
+        page = chromium.new_page(viewport={"width": CONTENT_WIDTH, "height": 1000})
         try:
-            page = browser.new_page(viewport={"width": CONTENT_WIDTH, "height": 1000})
             page.emulate_media(media="print", color_scheme="light")
             page.route("**/search/search_index.json", lambda route: route.abort())
             if sample is not None:
@@ -91,5 +105,5 @@ def render(site_dir: Path, out: Path, sample: int | None = None) -> int:
             toc = page.evaluate("window.printEdition.toc")
             page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
         finally:
-            browser.close()
+            page.close()
     return add_outline(out, toc)
