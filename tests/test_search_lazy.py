@@ -38,7 +38,8 @@ def test_no_record_is_fetched_until_the_search_box_is_focused(page, site_url):
     page.locator("input.md-search__input").focus()
     until_searchable(page)
     assert seen == list(RECORDS)
-    assert "#kv-cache-gqa" in search(page, "KV Cache 为什么能加速")[:3]  # relative to inference/
+    found = search(page, "KV Cache 为什么能加速")[:3]  # relative to inference/
+    assert "kv-cache/#kv-cache-gqa" in found, found
 
 
 def test_the_search_shortcut_key_loads_the_records(page, site_url):
@@ -72,7 +73,9 @@ def test_served_index_is_a_stub_naming_the_records(built_site):
     worker = built_site / "assets" / "js" / "search"
     assert (worker / heads).resolve() == (built_site / HEADS).resolve()
     assert (worker / bodies).resolve() == (built_site / BODIES).resolve()
-    assert any(doc["location"] == "inference/#kv-cache-gqa" for doc in load_docs(built_site))
+    assert any(
+        doc["location"] == "inference/kv-cache/#kv-cache-gqa" for doc in load_docs(built_site)
+    )
 
 
 def test_without_a_worker_path_the_records_stay_inline(tmp_path: Path):

@@ -28,7 +28,7 @@ from searchindex.index import rewrite
 from searchindex.records import Record, page_records, without_keyword_lines
 from searchindex.worker import BundleError, bundle
 
-from seedsplit.layout import is_overview
+from seedsplit.layout import is_overview, is_question_page
 
 LOW_BOOST = 0.2
 WORKER = "assets/js/search/worker.js"
@@ -52,6 +52,8 @@ def on_page_content(html, page, config, files):
         search = page.meta["search"] = {"boost": LOW_BOOST, **search}
     if not search.get("exclude") and not is_overview(page.file.src_uri):
         records = page_records(html, page.url, page.title or "")
+        if is_question_page(page.file.src_uri):  # its questions, not its title, answer a query
+            records = [r for r in records if "#" in r.location]
         _pages[page.url] = (records, search.get("boost"))
     # Our records replace every document of Material's index (on_post_build), so Material need
     # not parse the page for its own: that parsing was a quarter of a warm build.
