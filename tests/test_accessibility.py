@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from bench.lighthouse import DEFAULT_PAGES
 
 from helpers import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json devDependencies
-PAGES = [
-    "",
-    "architecture/",
-    "architecture/attention/",
-    "notebooks/attention/",
-    "glossary/",
-    "errata/",
-    "errata/architecture/",
-    "practice/",
-    "tags/",
-]
+# Lighthouse's pages (home as the site root), and the two pages it leaves out.
+PAGES = [p.removesuffix("index.html") for p in DEFAULT_PAGES] + ["practice/", "tags/"]
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's palette
 

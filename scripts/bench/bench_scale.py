@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench import pagefind_figures, search_timing, site_figures  # noqa: E402
 from bench.synthetic_bank import questions, scaled_copy  # noqa: E402
+from sitehttp import serve  # noqa: E402
 
 QUERY_SETS = [ROOT / "tests" / "search_queries.tsv", ROOT / "tests" / "search_queries_b.tsv"]
 PAGE_BUDGET_KB = 120
@@ -156,7 +157,7 @@ def scale_column(scale: int, tmp: Path, args) -> tuple[Column, int, float]:
     sizes, largest = sizes_column(site, page_kinds(repo / "docs"))
     col.update(sizes)
     queries = search_timing.sample_queries(QUERY_SETS, args.queries)
-    with site_figures.serve(site) as url:
+    with serve(site) as url:
         col.update(search_column(url, queries, args.runs, f"{scale}x"))
         if args.pagefind:
             col.update(pagefind_column(site, url, args.queries))
@@ -178,7 +179,7 @@ def against_column(site: Path, args) -> Column:
     for name, (raw, gz) in site_figures.search_files(site).items():
         col[f"search/{name}, raw / gz"] = f"{kb(raw)} / {kb(gz)}"
     queries = search_timing.sample_queries(QUERY_SETS, args.queries)
-    with site_figures.serve(site) as url:
+    with serve(site) as url:
         col.update(search_column(url, queries, args.runs, "against"))
     if args.lighthouse:
         col.update(lighthouse_column(site, {"home": "", "content page": args.against_path}, 3))

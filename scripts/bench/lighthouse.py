@@ -14,17 +14,16 @@ in Debian's Chromium with background networking off (the machine has no internet
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/
+
+from sitehttp import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = (
@@ -55,24 +54,6 @@ HEADERS = {
     "tbt_ms": "TBT ms",
     "lcp_ms": "LCP ms",
 }
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on a free local port; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_lighthouse(url: str, form_factor: str) -> dict:

@@ -1,0 +1,55 @@
+"""Serve a built site on 127.0.0.1 the way GitHub Pages does: text files gzipped when the browser
+accepts it. Used by the PDF edition, the Lighthouse benchmark and the scale benchmark."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzipped when the browser accepts it (compressed once, kept)."""
+
+    cache: ClassVar[dict[Path, bytes]] = {}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()  # also redirects a folder named without its slash
+        body = self.cache.get(path) or self.cache.setdefault(
+            path, gzip.compress(path.read_bytes(), 6)
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Base URL of a gzip-serving HTTP server on 127.0.0.1 for the site at `site`."""
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
