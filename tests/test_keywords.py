@@ -9,9 +9,10 @@ import pytest
 
 from seedsplit.glossary import Term
 from seedsplit.keywords import page_keywords, seed
+from seedsplit.layout import read_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted((ROOT / "docs").glob("*/*.md"))
+PAGES = [ROOT / "docs" / src for src in read_pages(ROOT / "docs")]  # every question page
 QUESTION = re.compile(r"^## .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
 
 
@@ -47,7 +48,7 @@ def test_page_keywords_reads_keyword_lines():
     assert page_keywords(page) == ["LoRA", "低秩适配"]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_question_has_a_keyword_line(page):
     text = page.read_text(encoding="utf-8")
     blocks = QUESTION.split(text)[1:]
