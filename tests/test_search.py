@@ -166,8 +166,12 @@ def test_search_box_works_on_a_phone(browser, site_url):
         # Material's search overlay grows while it opens; once settled nothing may stick out.
         fits = f"document.documentElement.scrollWidth <= {PHONE['width']}"
         page.wait_for_function(fits, timeout=3000)
-        first = page.locator("a.md-search-result__link").first.bounding_box()
-        assert first["x"] >= 0 and first["x"] + first["width"] <= PHONE["width"]
+        # …and the first result, which slides in with it, ends up inside the screen.
+        inside = (
+            "(() => { const r = document.querySelector('a.md-search-result__link')"
+            f".getBoundingClientRect(); return r.left >= 0 && r.right <= {PHONE['width']}; }})()"
+        )
+        page.wait_for_function(inside, timeout=3000)
     finally:
         context.close()
 
