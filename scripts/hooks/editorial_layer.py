@@ -82,6 +82,8 @@ def on_files(files, config):
         questions=questions,
         tag_ids=tags.anchors(questions),
     )
+    subpages = (s for t in structure(pages).values() for s in t)
+    _state["order"] = {sub.src: n for n, sub in enumerate(subpages)}  # reading order of pages
     for src, markdown in _errata_pages(_state["notes"]).items():
         files.append(File.generated(config, src, content=markdown))
     return files
@@ -89,10 +91,7 @@ def on_files(files, config):
 
 def _by_topic(notes: list) -> dict[str, list]:
     """The (page, notes) pairs of each topic that has notes, topics and pages in reading order."""
-    order = {
-        sub.src: n
-        for n, sub in enumerate(s for t in structure(_state["pages"]).values() for s in t)
-    }
+    order = _state["order"]
     grouped: dict[str, list] = {}
     for path, found in sorted(notes, key=lambda pair: order.get(pair[0], len(order))):
         if found:
