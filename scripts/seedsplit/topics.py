@@ -1,4 +1,5 @@
-"""The eight topics, their Chinese names and scopes, and keyword scores that place an answer.
+"""The topics in reading order (foundations first), their names and scopes, and keyword scores
+that place an answer.
 
 The words and weights live in scripts/topic_lexicon.yaml.
 """
@@ -27,6 +28,13 @@ class Topic:
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        "foundations",
+        "深度学习基础",
+        "大模型之前的基本功：交叉熵、KL 散度与极大似然，激活函数，梯度消失与爆炸，"
+        "RNN/LSTM、CNN 与 Transformer 的差异，BERT、GPT、T5 的预训练目标，"
+        "Word2Vec 词向量，以及 Dropout、HMM 与 CRF 等经典问题。",
+    ),
+    Topic(
         "architecture",
         "模型架构",
         "Transformer 的结构与各个部件：缩放点积注意力与因果掩码、多头机制、归一化（LayerNorm、"
@@ -35,18 +43,24 @@ TOPICS: tuple[Topic, ...] = (
         "面试里问“为什么这样设计”的题目大多在这里。",
     ),
     Topic(
+        "models",
+        "模型与技术报告",
+        "主流模型家族一代代改了什么、为什么改：GPT 系列到 InstructGPT，LLaMA 1/2/3，"
+        "Qwen 与 Qwen3，DeepSeek-V3，GLM，Mistral/Mixtral，Kimi K2、GLM-4.5 与 gpt-oss，"
+        "以及各家开源模型在结构上的共同点与差异。",
+    ),
+    Topic(
+        "training",
+        "预训练与分布式训练",
+        "大模型是怎样训练出来的：Scaling Law、预训练数据清洗、优化器与学习率、混合精度，"
+        "显存占用与 OOM，数据/张量/流水线/序列并行与 ZeRO、FSDP，以及 loss spike 等稳定性问题。",
+    ),
+    Topic(
         "fine-tuning",
         "微调",
         "如何让预训练好的模型适应具体任务：LoRA、QLoRA 及其变体等参数高效微调（PEFT），"
         "SFT 数据的构造、损失与超参数，指令数据合成，模型合并与长文本微调，"
         "以及微调带来的灾难性遗忘和数据配比。",
-    ),
-    Topic(
-        "diffusion",
-        "扩散模型",
-        "图像生成方向的高频题：DDPM 与 DDIM 的原理、采样器与蒸馏加速、Classifier-Free Guidance、"
-        "ControlNet 与个性化定制、DiT 与 Flow Matching、评估指标，"
-        "以及 Stable Diffusion 与 SDXL 的结构和流程。",
     ),
     Topic(
         "rl",
@@ -64,10 +78,10 @@ TOPICS: tuple[Topic, ...] = (
         "以及知识蒸馏。",
     ),
     Topic(
-        "training",
-        "预训练与分布式训练",
-        "大模型是怎样训练出来的：Scaling Law、预训练数据清洗、优化器与学习率、混合精度，"
-        "显存占用与 OOM，数据/张量/流水线/序列并行与 ZeRO、FSDP，以及 loss spike 等稳定性问题。",
+        "applications",
+        "应用与幻觉",
+        "把大模型用起来时的问题：RAG 的流程、检索、向量索引与评估，Agent 与工具调用，思维链，"
+        "Prompt 注入，模型评测，以及幻觉的检测与缓解。",
     ),
     Topic(
         "multimodal",
@@ -77,10 +91,18 @@ TOPICS: tuple[Topic, ...] = (
         "高分辨率与视频输入，语音接入，多模态幻觉，以及统一理解与生成的模型。",
     ),
     Topic(
-        "applications",
-        "应用与幻觉",
-        "把大模型用起来时的问题：RAG 的流程、检索、向量索引与评估，Agent 与工具调用，思维链，"
-        "Prompt 注入，模型评测，以及幻觉的检测与缓解。",
+        "diffusion",
+        "扩散模型",
+        "图像生成方向的高频题：DDPM 与 DDIM 的原理、采样器与蒸馏加速、Classifier-Free Guidance、"
+        "ControlNet 与个性化定制、DiT 与 Flow Matching、评估指标，"
+        "以及 Stable Diffusion 与 SDXL 的结构和流程。",
+    ),
+    Topic(
+        "evaluation",
+        "评测、数据与安全",
+        "模型好不好、数据够不够、用起来安不安全：评测体系与新基准、Chatbot Arena 排名、"
+        "n-gram 指标的局限，预训练数据配比、退火与重复，开源数据集，"
+        "越狱与红队、安全护栏、过度拒答、诚实与校准，以及数据提取与水印。",
     ),
 )
 SLUGS = tuple(t.slug for t in TOPICS)
