@@ -20,13 +20,18 @@ def test_the_repository_passes_every_content_rule():
     assert not problems, "\n".join(map(str, problems))
 
 
-ENTRY = """## 什么是 RoPE？ {#rope}
+ENTRY = """## 什么是 RoPE？ {#rope level=基础}
 
 关键词：RoPE
 {: .qa-keywords }
 
 /// html | div.qa-answer
 RoPE 用旋转矩阵编码位置 [@su2021roformer]。
+
+**面试追问**
+
+- **为什么是相对位置？** 两个旋转的内积只依赖位置差。
+- **能外推吗？** 不能直接外推，要插值或调整底数。
 ///
 
 /// details | 原始回答
@@ -48,7 +53,14 @@ def test_a_well_formed_entry_passes():
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("{#rope}", "{#RoPE_1}"), "只能用小写英文"),
+        (("{#rope level", "{#RoPE_1 level"), "只能用小写英文"),
+        ((" level=基础", ""), "题目缺少级别：在标题末尾的 {#rope} 里加一个 level=基础"),
+        (("level=基础", "level=初级"), "级别「初级」不认识"),
+        (
+            ("- **能外推吗？** 不能直接外推，要插值或调整底数。\n", ""),
+            "「**面试追问**」下只有 1 条",
+        ),
+        (("**面试追问**", "**延伸**"), "参考答案没有「**面试追问**」"),
         (("什么是 RoPE？", "RoPE 简介"), "要写成问句"),
         (("/// html | div.qa-answer", "参考答案："), "缺少参考答案"),
         ((" [@su2021roformer]", ""), "至少要引用一篇文献"),
@@ -57,6 +69,10 @@ def test_a_well_formed_entry_passes():
     ],
     ids=[
         "id-form",
+        "no-level",
+        "unknown-level",
+        "one-follow-up",
+        "no-follow-ups",
         "title-not-a-question",
         "no-answer",
         "no-citation",
@@ -191,3 +207,13 @@ def test_a_page_over_the_limit_and_an_overview_with_questions_are_refused():
     assert (
         entry_rules.placement_problems({"practice.md": full, "rl/sft.md": entry.format(n=1)}) == []
     )
+
+
+def test_level_and_follow_up_problems_point_at_their_lines():
+    lines = ENTRY.replace(" level=基础", "").replace(
+        "- **能外推吗？** 不能直接外推，要插值或调整底数。\n", ""
+    )
+    level, follow_ups = entry_rules.page_problems("x/a.md", lines)
+    assert level.message.startswith("题目缺少级别") and level.line == 1
+    assert "下只有 1 条" in follow_ups.message
+    assert lines.split("\n")[follow_ups.line - 1] == "**面试追问**"

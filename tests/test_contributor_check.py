@@ -139,7 +139,7 @@ def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(tree: Tr
 
 FAILING = {
     "duplicate-id": (
-        "\n" + guide_example()[0].replace("{#kv-cache-why}", "{#rl-example}"),
+        "\n" + guide_example()[0].replace("{#kv-cache-why ", "{#rl-example "),
         "id「rl-example」已在 docs/rl/basics.md:{first} 用过",
     ),
     "missing-id": ("\n## 强化学习到底是什么？\n", "题目缺少 id"),
@@ -162,7 +162,7 @@ def test_each_page_mistake_gets_one_message_at_its_line(tree: Tree, case: str):
     line = tree.append(PAGE, addition)
     code, out = tree.check()
     assert code == 1
-    first = line_of(tree, "docs/rl/basics.md", "{#rl-example}")
+    first = line_of(tree, "docs/rl/basics.md", "{#rl-example ")
     expected = f"{PAGE}:{line}: {message.format(first=first)}"
     assert expected in out, out
     assert len([ln for ln in out.splitlines() if ln.startswith(("docs/", "scripts/"))]) == 1, out
@@ -172,7 +172,7 @@ def test_a_page_over_the_question_limit_says_how_to_split_it(tree: Tree):
     entry, _ = guide_example()
     room = PAGE_LIMIT + 1 - len(find_entries(tree.text(PAGE)))
     ids = [f"kv-cache-why-{n}" for n in range(room)]
-    lines = [tree.append(PAGE, "\n" + entry.replace("{#kv-cache-why}", f"{{#{i}}}")) for i in ids]
+    lines = [tree.append(PAGE, "\n" + entry.replace("{#kv-cache-why ", f"{{#{i} ")) for i in ids]
     tree.append("scripts/related.yaml", f"  - [{', '.join(ids)}]\n")
     code, out = tree.check()
     assert code == 1

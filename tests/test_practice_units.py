@@ -55,6 +55,7 @@ def test_the_inline_index_leaves_out_answers_and_cannot_end_its_script_early():
     assert index["entries"][1] == {
         "id": "gqa",
         "topic": "inference",
+        "level": "",
         "title": "GQA </script> 是什么？",
         "url": "inference/#gqa",
     }

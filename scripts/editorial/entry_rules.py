@@ -1,8 +1,9 @@
 """The rules every entry of a question page follows, reported as `file:line: message`.
 
-An entry is `## 问句？ {#id}`, its 关键词 line, a 参考答案 block that cites at least one work
-(`[@key]`), and for entries from the seed the 原始回答 block. An entry the importer has just added
-carries a 待审核 note instead of a 参考答案 until an editor writes one.
+An entry is `## 问句？ {#id level=基础}` (the level one of 基础, 进阶, 前沿), its 关键词 line, a
+参考答案 block that cites at least one work (`[@key]`) and ends with at least two 面试追问, and for
+entries from the seed the 原始回答 block. An entry the importer has just added carries a 待审核
+note instead of a 参考答案 (and no level) until an editor writes one.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from seedsplit.layout import INBOX, PAGE_LIMIT, is_question_page, topic_of
-from seedsplit.pagetext import ENTRY_HEADING, find_entries, outside_fences
+from seedsplit.pagetext import ENTRY_HEADING, LEVELS, find_entries, outside_fences
 
 from .bibliography import CITATION
 from .problem import Problem
@@ -20,6 +21,8 @@ ANSWER_OPEN = "/// html | div.qa-answer"
 ORIGINAL_OPEN = "/// details | 原始回答"
 BLOCK_CLOSE = "///"
 PENDING = '!!! note "待审核"'
+FOLLOW_UPS = "**面试追问**"
+MIN_FOLLOW_UPS = 2
 MATH = re.compile(r"\$\$(.+?)\$\$|\$[^$\n]+?\$", re.S)
 # In math, `<` before a letter reads as an HTML tag to Markdown and swallows what follows.
 TAG_IN_MATH = re.compile(r"<(?=[A-Za-z/!?])")
@@ -59,6 +62,7 @@ def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
                 Problem(page, at, f"缺少参考答案：在关键词行之后写「{ANSWER_OPEN}」…「///」块")
             )
         return found
+    found += _level_problems(page, at, entry)
     first, last = answer
     if last == entry.end:
         found.append(Problem(page, first + 1, "参考答案块没有结束：在答案末尾单独一行写「///」"))
@@ -73,10 +77,46 @@ def _entry_problems(page: str, lines: list[str], entry) -> list[Problem]:
                 "参考答案至少要引用一篇文献：写 [@key]，key 见 scripts/references.yaml",
             )
         )
+    else:
+        found += _follow_up_problems(page, first + 1, text)
     original = _block(lines, ORIGINAL_OPEN, last, entry.end)
     if original and not any(line.strip() for line in lines[original[0] + 2 : original[1]]):
         found.append(Problem(page, original[0] + 1, "原始回答块是空的：删掉这个块，或放回原文"))
     return found
+
+
+def _level_problems(page: str, at: int, entry) -> list[Problem]:
+    choices = "、".join(f"level={level}" for level in LEVELS)
+    if entry.level is None:
+        return [
+            Problem(
+                page,
+                at,
+                f"题目缺少级别：在标题末尾的 {{#{entry.id}}} 里加一个 {choices}，"
+                f"如「{{#{entry.id} level={LEVELS[0]}}}」（基础：人人要会；进阶：有经验的候选人"
+                "会被问到；前沿：2024 年以来的新研究）",
+            )
+        ]
+    if entry.level not in LEVELS:
+        return [Problem(page, at, f"级别「{entry.level}」不认识：写成 {choices} 之一")]
+    return []
+
+
+def _follow_up_problems(page: str, at: int, text: list[str]) -> list[Problem]:
+    """At least MIN_FOLLOW_UPS list items under the answer's 面试追问 heading."""
+    start = next((i for i, line in enumerate(text) if line.strip() == FOLLOW_UPS), None)
+    items = 0 if start is None else sum(line.startswith("- ") for line in text[start + 1 :])
+    if items >= MIN_FOLLOW_UPS:
+        return []
+    where = "没有「**面试追问**」" if start is None else f"「**面试追问**」下只有 {items} 条"
+    return [
+        Problem(
+            page,
+            at if start is None else at + 1 + start,
+            f"参考答案{where}：在答案末尾单独一行写 **面试追问**，下面至少列 {MIN_FOLLOW_UPS} 条"
+            "「- **追问？** 回答」",
+        )
+    ]
 
 
 def _math_problems(page: str, markdown: str) -> list[Problem]:

@@ -11,6 +11,7 @@ import re
 from seedsplit.layout import Subpage
 from seedsplit.pagetext import entry_text, find_entries
 
+from . import levels
 from .entries import reader_text
 
 SUMMARY_CHARS = 60
@@ -64,7 +65,7 @@ def _shorten(text: str) -> str:
 def render(overview: str, subpages: list[Subpage], pages: dict[str, str]) -> str:
     """Markdown listing each subtopic page of a topic with its questions and their summaries."""
     folder = posixpath.dirname(overview)
-    out = ["/// html | div.qa-overview", ""]
+    out = ["/// html | div.qa-overview", f"    attrs: {{data-topic: {folder}}}", ""]
     for sub in subpages:
         link = posixpath.relpath(sub.src, folder)
         markdown = pages[sub.src]
@@ -72,7 +73,7 @@ def render(overview: str, subpages: list[Subpage], pages: dict[str, str]) -> str
         out += [f"## [{sub.title}]({link}) {{#page-{name}}}", ""]
         out += [f"{sub.intro}（{len(sub.ids)} 题）" if sub.intro else f"{len(sub.ids)} 题。", ""]
         for entry in find_entries(markdown):
-            line = f"- [{entry.title}]({link}#{entry.id})"
+            line = f"- [{entry.title}]({link}#{entry.id}) {levels.label(entry.level)}".rstrip()
             brief = summary(entry_text(markdown, entry))
             out.append(f'{line}<br><span class="qa-summary">{brief}</span>' if brief else line)
         out.append("")

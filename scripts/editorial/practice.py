@@ -24,6 +24,7 @@ class BankEntry:
 
     id: str
     topic: str
+    level: str  # 基础, 进阶 or 前沿 (empty for an entry the importer has just added)
     title: str
     keywords: list[str]
     answer: str
@@ -90,6 +91,7 @@ def bank_entries(html: str, topic: str, page_url: str) -> list[BankEntry]:
             BankEntry(
                 id=heading["id"],
                 topic=topic,
+                level=heading.get("data-level", ""),
                 title=heading.get_text().strip(),
                 keywords=_keywords(section),
                 answer=_answer_html(answer, page_url),
@@ -110,7 +112,9 @@ def bank(topics: list[tuple[str, str, str]], entries: list[BankEntry]) -> dict:
 
 def inline_index(document: dict) -> str:
     """The bank without answers and keywords, as a JSON script element for a page."""
-    slim = [{k: e[k] for k in ("id", "topic", "title", "url")} for e in document["entries"]]
+    slim = [
+        {k: e[k] for k in ("id", "topic", "level", "title", "url")} for e in document["entries"]
+    ]
     text = json.dumps({**document, "entries": slim}, ensure_ascii=False, separators=(",", ":"))
     safe = text.replace("</", "<\\/")  # no "</script>" inside the element
     return f'<script type="application/json" id="practice-index">{safe}</script>'

@@ -21,9 +21,11 @@ from seedsplit.keywords import KEYWORD_LINE
 from seedsplit.matcher import Matcher, ascii_lower
 from seedsplit.pagetext import FRONT_MATTER, find_entries, page_title
 
+from . import levels
+
 MAX_TAGS = 3
 TAGS_PAGE = "tags.md"
-CHIPS_ATTRS = '{: .qa-tags aria-label="标签" data-search-exclude="" }'
+CHIPS_ATTRS = '{: .qa-tags aria-label="级别与标签" data-search-exclude="" }'
 LISTING = '<div class="qa-tag-list" markdown="1">'  # no glossary marks in it (editorial/abbr.py)
 _slug = slugify(case="lower")
 
@@ -36,6 +38,7 @@ class Question:
     id: str
     title: str
     tags: tuple[str, ...]
+    level: str | None = None
 
 
 class Vocabulary:
@@ -75,14 +78,12 @@ def questions(pages: dict[str, str]) -> list[Question]:
         tags = front_matter_tags(markdown) or front_matter_tags(
             pages.get(posixpath.join(posixpath.dirname(path), "index.md"), "")
         )
-        if not tags:
-            continue
-        vocabulary = Vocabulary(tags)
+        vocabulary = Vocabulary(tags) if tags else None
         lines = markdown.split("\n")
         for entry in find_entries(markdown):
             keywords = KEYWORD_LINE.search("\n".join(lines[entry.start : entry.end]))
-            picked = vocabulary.pick(entry.title, keywords[1] if keywords else "")
-            found.append(Question(path, entry.id, entry.title, picked))
+            picked = vocabulary.pick(entry.title, keywords[1] if keywords else "") if tags else ()
+            found.append(Question(path, entry.id, entry.title, picked, entry.level))
     return found
 
 
@@ -100,14 +101,18 @@ def anchors(found: list[Question]) -> dict[str, str]:
 
 
 def chips(page: str, found: list[Question], ids: dict[str, str]) -> dict[str, str]:
-    """Question id -> the Markdown of its tag chips, for the questions on `page` that have tags;
-    they go right under the question's title (seedsplit.pagetext.append_to_entries)."""
+    """Question id -> the Markdown line under its title: its level label, then its tag chips,
+    for the questions on `page` that have either (seedsplit.pagetext.append_to_entries)."""
     link = posixpath.relpath(TAGS_PAGE, posixpath.dirname(page) or ".")
-    return {
-        q.id: " ".join(f"[{t}]({link}#{ids[t]}){{: .md-tag }}" for t in q.tags) + "\n" + CHIPS_ATTRS
-        for q in found
-        if q.page == page and q.tags
-    }
+    lines = {}
+    for q in found:
+        if q.page == page and (q.tags or q.level):
+            line = [
+                levels.label(q.level),
+                *(f"[{t}]({link}#{ids[t]}){{: .md-tag }}" for t in q.tags),
+            ]
+            lines[q.id] = " ".join(part for part in line if part) + "\n" + CHIPS_ATTRS
+    return lines
 
 
 def tags_page(found: list[Question], pages: dict[str, str], order: list[str]) -> str:

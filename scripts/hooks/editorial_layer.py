@@ -6,7 +6,8 @@
   places); reads every question page (scripts/seedsplit/layout.py) once: entries, titles and
   勘误 notes; picks each question's tags (at most three, from its page's front-matter vocabulary).
 - on_files also adds one errata page per topic (`errata/<topic>.md`), so no page holds every note.
-- on_page_markdown: puts a question's tags under its title and appends 相关问题 to each entry;
+- on_page_markdown: puts a question's level and tags under its title (its heading's `level=`
+  becomes `data-level=`) and appends 相关问题 to each entry;
   fills the errata, glossary, tags and 参考文献 pages; turns `[@key]` citations into links to
   the works in scripts/references.yaml.
 """
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial import bibliography, entry_rules, errata, glossary, related, tags
+from editorial import bibliography, entry_rules, errata, glossary, levels, related, tags
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
@@ -164,7 +165,7 @@ def _filled(markdown: str, src: str) -> str:
     if src in _state["pages"] or chips:  # one parse of the page for both
         on_topic_page = src in _state["pages"]
         ends = related.blocks(src, _state["related"], _state["targets"]) if on_topic_page else {}
-        return append_to_entries(markdown, ends, chips)
+        return levels.heading_attributes(append_to_entries(markdown, ends, chips))
     if src == "errata.md":
         return markdown.replace(ERRATA_MARKER, _errata_index(_state["notes"]))
     if src == "glossary.md":

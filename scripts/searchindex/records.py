@@ -34,6 +34,7 @@ class Record:
 
     location: str
     title: str = ""
+    level: str = ""
     keywords: list[str] = field(default_factory=list)
     text: str = ""
     original: str = ""
@@ -54,6 +55,7 @@ def page_records(html: str, url: str, title: str) -> list[Record]:
         record = Record(
             location=section.location,
             title=_squash(section.title) or title,
+            level=section.level,
             keywords=_keywords(_squash(section.keywords)),
             text=_follow_up_questions(_squash(section.text)),
             original=_squash([*section.original, "\n", *_quoted(section.errata)]),
@@ -66,6 +68,7 @@ def page_records(html: str, url: str, title: str) -> list[Record]:
 @dataclass
 class _Section:
     location: str
+    level: str = ""
     title: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
@@ -96,7 +99,8 @@ class _SectionParser(HTMLParser):
         if tag in HEADINGS and attrs.get("id") and role != "skip":
             opening = tag == "h1" and len(self.sections) == 1 and not self.sections[0].title
             if not opening:
-                self.sections.append(_Section(f"{self.url}#{attrs['id']}"))
+                location = f"{self.url}#{attrs['id']}"
+                self.sections.append(_Section(location, attrs.get("data-level") or ""))
             role = "title"
         self.stack.append((tag, role))
 

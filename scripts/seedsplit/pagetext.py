@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-ENTRY_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
+ENTRY_HEADING = re.compile(
+    r"^##\s+(?P<title>.+?)\s*(?P<attrs>\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\})\s*$"
+)
+# A question's level, written in its heading's attribute list: `## 问句？ {#id level=基础}`.
+LEVELS = ("基础", "进阶", "前沿")
+LEVEL_ATTR = re.compile(r"(?<=[{\s])level=(?P<level>[^\s}]*)")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
 # Block structure only: what is read here (headings, fences, a heading's or paragraph's text)
 # needs no inline parse, which was over half of the parsing time.
@@ -24,12 +29,14 @@ _PARSER = MarkdownIt("commonmark").disable("inline")
 
 @dataclass(frozen=True)
 class PageEntry:
-    """One question on a page: its anchor, title and the line span [start, end) it covers."""
+    """One question on a page: its anchor, title, level as written (None when the heading has
+    none) and the line span [start, end) it covers."""
 
     id: str
     title: str
     start: int
     end: int
+    level: str | None = None
 
 
 def tokens(markdown: str) -> list[Token]:
@@ -93,7 +100,8 @@ def find_entries(markdown: str) -> list[PageEntry]:
         m = ENTRY_HEADING.match(lines[i])
         if m:
             end = heads[n + 1] if n + 1 < len(heads) else len(lines)
-            entries.append(PageEntry(m["id"], m["title"], i, end))
+            level = LEVEL_ATTR.search(m["attrs"])
+            entries.append(PageEntry(m["id"], m["title"], i, end, level and level["level"]))
     return entries
 
 

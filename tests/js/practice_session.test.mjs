@@ -47,7 +47,7 @@ test("shuffled leaves its input alone", () => {
 
 test("the address can preselect topics and a mode; unknown values are ignored", () => {
   const known = ["architecture", "rl"];
-  assert.deepEqual(choiceFromQuery("?topics=rl,nope&mode=due", known), { topics: ["rl"], mode: "due" });
-  assert.deepEqual(choiceFromQuery("?mode=cram", known), { topics: [], mode: "order" });
-  assert.deepEqual(choiceFromQuery("", known), { topics: [], mode: "order" });
+  assert.deepEqual(choiceFromQuery("?topics=rl,nope&mode=due", known), { topics: ["rl"], levels: [], mode: "due" });
+  assert.deepEqual(choiceFromQuery("?mode=cram", known), { topics: [], levels: [], mode: "order" });
+  assert.deepEqual(choiceFromQuery("", known), { topics: [], levels: [], mode: "order" });
 });

@@ -81,3 +81,16 @@ test("a question that names the typed term outranks answers that only mention it
   assert.deepEqual(ranked, ["a/#kv", "a/#quant"]);
   assert.deepEqual(parseQuery("为什么能加速").han, ["加速"]);
 });
+
+test("a result shows its question's level beside the title, escaped, and none without one", () => {
+  const docs = [
+    { location: "rl/a/#dapo", title: "DAPO 改进了什么？", level: "前沿", text: "动态采样。" },
+    { location: "rl/a/#ppo", title: "PPO 是什么？", text: "裁剪。" },
+    { location: "rl/a/#x", title: "X 是什么？", level: '<img src=x onerror="1">', text: "X。" },
+  ];
+  const pages = new Map();
+  const titles = (query) => materialResult(rank(prepare(docs), query), pages).items.flat().map((i) => i.title);
+  assert.match(titles("dapo")[0], /<span class="qa-level" data-level="前沿">前沿<\/span>$/);
+  assert.doesNotMatch(titles("ppo")[0], /qa-level/);
+  assert.doesNotMatch(titles("x")[0], /<img/);
+});

@@ -1,7 +1,8 @@
-// The 练习 page: choose topics and a mode, drill one question at a time, grade it, see what is due.
+// The 练习 page: choose topics, levels and a mode, drill one question at a time, grade it, see what is due.
 import { h, progressBar, typingInto } from "./dom.js";
 import { AGAIN, GOOD, HARD, dueIds, grade, missedIds, tally } from "./schedule.js";
-import { MODES, choiceFromQuery, queue } from "./session.js";
+import { LEVELS, counts } from "./levels.js";
+import { MODES, choiceFromQuery, chosenEntries, queue } from "./session.js";
 import { read, update } from "./store.js";
 
 const GRADES = [
@@ -27,6 +28,11 @@ export function mountDrill(root, app, bank) {
     return { slug: t.slug, input, progress, label: h("label", { class: "practice-topic" }, input, h("span", { class: "practice-topic__name" }, t.title), progress) };
   });
   const all = h("input", { type: "checkbox", checked: choice.topics.length === 0 });
+  const levelBoxes = LEVELS.map((level) => {
+    const input = h("input", { type: "checkbox", value: level, checked: choice.levels.includes(level) });
+    const count = h("span", { class: "practice-level__count" });
+    return { level, input, count, label: h("label", { class: "practice-mode practice-level" }, input, h("span", { class: "qa-level", dataset: { level } }, level), count) };
+  });
   const modeInputs = Object.entries(MODES).map(([value, label]) => {
     const input = h("input", { type: "radio", name: "practice-mode", value, checked: value === choice.mode });
     return h("label", { class: "practice-mode" }, input, h("span", {}, label, value === "due" ? h("span", { class: "practice-mode__due" }) : null));
@@ -44,6 +50,7 @@ export function mountDrill(root, app, bank) {
       h("label", { class: "practice-topic practice-topic--all" }, all, h("span", { class: "practice-topic__name" }, "全部主题"), h("span", { class: "practice-progress", dataset: { all: "1" } })),
       ...topicBoxes.map((b) => b.label),
     ),
+    h("fieldset", { class: "practice-modes practice-levels" }, h("legend", {}, "级别（都不选即全部）"), ...levelBoxes.map((b) => b.label)),
     h("fieldset", { class: "practice-modes" }, h("legend", {}, "方式"), ...modeInputs),
     startButton,
     empty,
@@ -91,11 +98,13 @@ export function mountDrill(root, app, bank) {
     });
   }
   for (const label of modeInputs) label.querySelector("input").addEventListener("change", refresh);
+  for (const b of levelBoxes) b.input.addEventListener("change", refresh);
 
   function chosen() {
     const topics = topicBoxes.filter((b) => b.input.checked).map((b) => b.slug);
+    const levels = levelBoxes.filter((b) => b.input.checked).map((b) => b.level);
     const mode = modeInputs.map((l) => l.querySelector("input")).find((i) => i.checked).value;
-    return { topics, mode };
+    return { topics, levels, mode };
   }
 
   function records() {
@@ -113,8 +122,11 @@ export function mountDrill(root, app, bank) {
       b.progress.replaceChildren(progressBar(tally(topicIds, recs)));
     }
     setup.querySelector("[data-all]").replaceChildren(progressBar(tally(ids, recs)));
-    const { topics } = chosen();
-    const inChosen = bank.entries.filter((e) => topics.length === 0 || topics.includes(e.topic)).map((e) => e.id);
+    const { topics, levels } = chosen();
+    const inTopics = chosenEntries(bank.entries, { topics });
+    const perLevel = counts(inTopics.map((e) => e.level));
+    for (const b of levelBoxes) b.count.textContent = `（${perLevel[b.level]}）`;
+    const inChosen = chosenEntries(bank.entries, { topics, levels }).map((e) => e.id);
     setup.querySelector(".practice-mode__due").textContent = `（${dueIds(inChosen, recs, today).length}）`;
     empty.textContent = "";
     app.renderMissed(missedIds(ids, recs).map((id) => byId.get(id)));
@@ -129,7 +141,7 @@ export function mountDrill(root, app, bank) {
     const picked = chosen();
     run.ids = queue(bank.entries, picked, recs, app.today());
     if (run.ids.length === 0) {
-      empty.textContent = picked.mode === "due" ? "所选主题今天没有待复习的题。换个方式，或者明天再来。" : "没有可练的题。";
+      empty.textContent = picked.mode === "due" ? "所选主题和级别今天没有待复习的题。换个方式，或者明天再来。" : "所选主题和级别下没有题。";
       return;
     }
     run.at = 0;
@@ -143,7 +155,8 @@ export function mountDrill(root, app, bank) {
   function show() {
     const entry = byId.get(run.ids[run.at]);
     run.phase = "question";
-    meta.textContent = `${topicTitle.get(entry.topic)} · 第 ${run.at + 1} / ${run.ids.length} 题`;
+    const level = entry.level ? ` · ${entry.level}` : "";
+    meta.textContent = `${topicTitle.get(entry.topic)}${level} · 第 ${run.at + 1} / ${run.ids.length} 题`;
     question.textContent = entry.title;
     answer.hidden = true;
     grades.hidden = true;

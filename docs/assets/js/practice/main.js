@@ -1,6 +1,7 @@
 // Practice mode (issue 11): the 练习 page, the marks on topic pages and the home page's progress.
 // Everything stays in this browser (localStorage, see store.js); nothing is sent anywhere.
 // Runs on every page, instant navigation included, through Material's `document$`.
+import { mountOverview } from "./overview.js";
 import { mountPracticePage } from "./page.js";
 import { localDay } from "./schedule.js";
 import { mountHome, mountTopic } from "./topic.js";
@@ -82,6 +83,7 @@ function mount() {
   if (practiceRoot) return void mountPractice(practiceRoot);
   const home = mountHome(article, app);
   if (home) views.push(home);
+  mountOverview(article, app);
   const slug = topicSlug();
   const topic = slug && mountTopic(article, app, slug);
   if (topic) views.push(topic);

@@ -1,4 +1,5 @@
 // Which questions a drill asks, and in what order: pure, so the rules are unit-tested.
+import { keeps, levelsFromQuery } from "./levels.js";
 import { dueIds } from "./schedule.js";
 
 export const MODES = { order: "顺序", random: "随机", due: "只练待复习" };
@@ -13,20 +14,25 @@ export function shuffled(items, random = Math.random) {
   return out;
 }
 
-/** The ids of `entries` (bank order) in `topics` (all when empty), arranged for `mode`. */
-export function queue(entries, { topics = [], mode = "order" }, records, today, random) {
-  const chosen = new Set(topics);
-  const ids = entries.filter((e) => chosen.size === 0 || chosen.has(e.topic)).map((e) => e.id);
+/** The entries (bank order) in `topics` and of `levels` (all when a list is empty). */
+export function chosenEntries(entries, { topics = [], levels = [] }) {
+  return entries.filter((e) => (topics.length === 0 || topics.includes(e.topic)) && keeps(e.level, levels));
+}
+
+/** The ids of the chosen entries (chosenEntries), arranged for `mode`. */
+export function queue(entries, { topics = [], levels = [], mode = "order" }, records, today, random) {
+  const ids = chosenEntries(entries, { topics, levels }).map((e) => e.id);
   if (mode === "random") return shuffled(ids, random);
   if (mode === "due") return dueIds(ids, records, today);
   if (mode === "order") return ids;
   throw new RangeError(`unknown mode ${mode}`);
 }
 
-/** Topics and mode from the practice page's address, e.g. `?topics=rl,inference&mode=due`. */
+/** Topics, levels and mode from the practice page's address, e.g.
+ * `?topics=rl,inference&level=基础&mode=due`. */
 export function choiceFromQuery(search, knownTopics) {
   const params = new URLSearchParams(search);
   const topics = (params.get("topics") || "").split(",").filter((t) => knownTopics.includes(t));
   const mode = Object.hasOwn(MODES, params.get("mode")) ? params.get("mode") : "order";
-  return { topics, mode };
+  return { topics, levels: levelsFromQuery(search), mode };
 }

@@ -14,6 +14,12 @@ export function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A question's level (基础, 进阶, 前沿) as the label the pages show under its title. */
+export function levelLabel(level) {
+  const text = escapeHtml(level);
+  return ` <span class="qa-level" data-level="${text}">${text}</span>`;
+}
+
 /** `text` as HTML with every occurrence of `words` (case-insensitive) in <mark>. */
 export function mark(text, words) {
   const lower = text.toLowerCase();
@@ -78,7 +84,7 @@ export function materialResult(ranked, pages) {
     const [page, anchor] = doc.location.split("#");
     const item = {
       location: doc.location,
-      title: mark(doc.title, byLength(result.matched)),
+      title: mark(doc.title, byLength(result.matched)) + (doc.level ? levelLabel(doc.level) : ""),
       text: snippet(fields, result.matched),
       score: result.score,
       terms: termsOf(result),
