@@ -189,6 +189,26 @@ def test_jinja_looking_text_renders_as_text(tree: Tree):
     assert "{{ user.name }}" in html and "{% if x %}" in html
 
 
+@pytest.mark.parametrize(
+    ("rel", "field"),
+    [("scripts/glossary.yaml", "definition: "), ("scripts/references.yaml", "title: ")],
+)
+def test_markup_in_a_data_field_fails_at_its_line(tree: Tree, rel: str, field: str):
+    line = line_of(tree, rel, field)
+    payload = '"<img src=x onerror=alert(1)>"'
+    tree.edit(rel, lambda t: re.sub(rf"{field}.*", lambda _: field + payload, t, count=1))
+    code, out = tree.check()
+    assert code == 1
+    assert f"{rel}:{line}: 数据里不能写 HTML 标签 <img>" in out, out
+
+
+def test_markup_in_a_notebook_cell_fails_at_its_line(tree: Tree):
+    line = tree.append(NOTEBOOK, "\n# %% [markdown]\n# 图：<img src=x onerror=alert(1)>\n") + 2
+    code, out = tree.check()
+    assert code == 1
+    assert f"{NOTEBOOK}:{line}: 页面里不能写 HTML 标签 <img>" in out, out
+
+
 def test_malformed_front_matter_fails_at_its_line(tree: Tree):
     tree.edit(PAGE, lambda t: t.replace("tags:\n", "tags:\n  - [未闭合\n", 1))
     code, out = tree.check()

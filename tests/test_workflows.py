@@ -60,6 +60,13 @@ def test_only_the_deploy_job_can_write():
     assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
+def test_pages_publishes_only_what_passed_the_tests_on_main():
+    assert set(load("pages.yml")[True]) == {"workflow_call"}  # no push or manual trigger
+    job = load("ci.yml")["jobs"]["pages"]
+    assert job["needs"] == "test" and job["uses"].endswith("/.github/workflows/pages.yml")
+    assert job["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+
+
 def test_issue_forms_are_the_three_kinds_and_blank_issues_are_off():
     names = {yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in FORMS}
     assert names == {"内容勘误", "新题建议", "网站问题"}

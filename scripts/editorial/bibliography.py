@@ -18,6 +18,7 @@ import yaml
 from seedsplit.pagetext import find_entries, outside_fences
 
 from . import related
+from .datafields import escape
 from .listing import first_few
 
 CITATION = re.compile(r"\[@(?P<key>[a-z][a-z0-9-]*)\]")
@@ -153,11 +154,11 @@ def render(works: dict[str, Work], citations: list[Citation], page: str) -> str:
         cited_by[c.key].setdefault(c.entry_id, c)
     lines = []
     for work in sorted(works.values(), key=lambda w: (w.authors[0].split()[-1].lower(), w.key)):
-        authors = ", ".join(work.authors)
+        authors = escape(", ".join(work.authors))
         year = f" {work.year}." if work.year else ""
-        where = f"，{work.where}" if work.where else ""
+        where = f"，{escape(work.where)}" if work.where else ""
         stop = "" if authors.endswith(".") else "."
-        lines.append(f"- {authors}{stop}{year} [{work.title}]({work.url}){where}  ")
+        lines.append(f"- {authors}{stop}{year} [{escape(work.title)}]({work.url}){where}  ")
         refs = [
             f"[{c.entry_title}]({related.link(page, related.Target(c.page, ''), c.entry_id)})"
             for c in cited_by[work.key].values()

@@ -17,51 +17,18 @@ from nbtools.sources import discover
 from seedsplit.layout import is_question_page
 from seedsplit.pagetext import find_entries, outside_fences
 
-from . import bibliography, entry_rules, errata, related
+from . import bibliography, datafields, entry_rules, errata, related
+from .datafields import ALLOWED_TAGS, forbidden_tag
+from .frontmatter import front_matter_problems
 from .problem import Problem
 
-# Inline tags a page may write as HTML; everything else is Markdown or a code span.
-ALLOWED_TAGS = frozenset({"br", "sub", "sup", "kbd", "mark", "small"})
-TAG = re.compile(r"</?([A-Za-z][\w-]*)")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
-COMMENT = re.compile(r"<!--.*?-->")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 
 
 def _line_of(lines: list[str], pattern: str) -> int:
     """The 1-based line where an id first appears as a whole word (1 when nowhere)."""
     word = re.compile(rf"(?<![\w-]){re.escape(pattern)}(?![\w-])")
     return next((n for n, line in enumerate(lines, 1) if word.search(line)), 1)
-
-
-def front_matter_problems(path: str, markdown: str) -> list[Problem]:
-    """Front matter must be YAML of a mapping; tags a list of words."""
-    m = FRONT_MATTER.match(markdown)
-    if not markdown.startswith("---\n"):
-        return []
-    if not m:
-        return [Problem(path, 1, "front matter 没有结束：在元数据之后单独一行写「---」")]
-    try:
-        meta = yaml.safe_load(m[1])
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return [
-            Problem(
-                path,
-                line,
-                "front matter 不是合法的 YAML：检查缩进和冒号，如「tags:」下一行写「  - LoRA」",
-            )
-        ]
-    if not isinstance(meta, dict):
-        return [Problem(path, 2, "front matter 要写成「键: 值」，如「tags: [LoRA]」")]
-    tags = meta.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
-        line = _line_of(markdown.split("\n"), "tags")
-        return [Problem(path, line, "tags 要写成一串词，每行一个：「  - LoRA」")]
-    return []
 
 
 def _without_math(markdown: str) -> str:
@@ -81,8 +48,7 @@ def raw_html_problems(path: str, markdown: str) -> list[Problem]:
     lines = _without_math(markdown).split("\n")
     found = []
     for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
-        text = COMMENT.sub("", AUTOLINK.sub("", CODE_SPAN.sub("", line))) if prose else ""
-        tag = next((m[1] for m in TAG.finditer(text) if m[1].lower() not in ALLOWED_TAGS), None)
+        tag = forbidden_tag(line) if prose else None
         if tag:
             found.append(
                 Problem(
@@ -103,7 +69,7 @@ def anchor_problems(path: str, markdown: str, ids: dict[str, set[str]]) -> list[
     for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
         if not prose:
             continue
-        for target in LINK_TARGET.findall(CODE_SPAN.sub("", line)):
+        for target in LINK_TARGET.findall(datafields.CODE_SPAN.sub("", line)):
             if "://" in target or "#" not in target:
                 continue
             file, anchor = target.split("#", 1)
@@ -175,6 +141,31 @@ def notebook_problems(root: Path, ids: set[str]) -> list[Problem]:
     return found
 
 
+def markdown_cells(source: str) -> str:
+    """A Jupytext percent-format notebook's Markdown cells as Markdown, every other line blank,
+    so a finding's line is the line in the `.py` file."""
+    lines, inside = [], False
+    for line in source.split("\n"):
+        if line.startswith("# %%"):
+            inside = line.startswith("# %% [markdown]")
+            lines.append("")
+        else:
+            lines.append(line.removeprefix("#").removeprefix(" ") if inside else "")
+    return "\n".join(lines)
+
+
+def notebook_markup_problems(root: Path) -> list[Problem]:
+    """Markdown cells follow the pages' HTML rule (the build also sanitises the notebook page)."""
+    return [
+        p
+        for nb in discover(root / "docs" / "notebooks")
+        for p in raw_html_problems(
+            f"docs/notebooks/{nb.source.name}",
+            markdown_cells(nb.source.read_text(encoding="utf-8")),
+        )
+    ]
+
+
 def bibliography_problems(root: Path, pages: dict[str, str]) -> list[Problem]:
     """Citations name registered works, and every registered work is cited."""
     citations = [c for p, t in pages.items() for c in bibliography.find_citations(p, t)]
@@ -227,5 +218,6 @@ def collect(root: Path) -> list[Problem]:
     related_yaml = (root / "scripts" / "related.yaml").read_text("utf-8")
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)
-    found += notebook_problems(root, all_ids)
+    found += notebook_problems(root, all_ids) + notebook_markup_problems(root)
+    found += datafields.problems(root)
     return sorted(set(found))

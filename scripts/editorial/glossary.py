@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seedsplit.glossary import Term
 
+from .datafields import escape
 from .listing import first_few
 
 
@@ -32,6 +33,10 @@ def render(
             links = first_few(
                 [f"[{title}]({page}#{eid})" for page, eid, title in used_in[t.id]], "、"
             )
-            out += [f"### {t.term} {{#{t.id}}}", "", f"**{t.zh}** · *{t.en}*", ""]
-            out += [t.definition, "", f"出现在：{links}", ""]
+            out += [
+                f"### {escape(t.term)} {{#{t.id}}}",
+                "",
+                f"**{escape(t.zh)}** · *{escape(t.en)}*",
+            ]
+            out += ["", escape(t.definition), "", f"出现在：{links}", ""]
     return "\n".join(out)

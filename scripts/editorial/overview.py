@@ -12,6 +12,7 @@ from seedsplit.layout import Subpage
 from seedsplit.pagetext import entry_text, find_entries
 
 from . import levels
+from .datafields import escape
 from .entries import reader_text
 
 SUMMARY_CHARS = 60
@@ -70,7 +71,7 @@ def render(overview: str, subpages: list[Subpage], pages: dict[str, str]) -> str
         link = posixpath.relpath(sub.src, folder)
         markdown = pages[sub.src]
         name = posixpath.splitext(posixpath.basename(sub.src))[0]
-        out += [f"## [{sub.title}]({link}) {{#page-{name}}}", ""]
+        out += [f"## [{escape(sub.title)}]({link}) {{#page-{name}}}", ""]
         out += [f"{sub.intro}（{len(sub.ids)} 题）" if sub.intro else f"{len(sub.ids)} 题。", ""]
         for entry in find_entries(markdown):
             line = f"- [{entry.title}]({link}#{entry.id}) {levels.label(entry.level)}".rstrip()

@@ -22,6 +22,7 @@ from seedsplit.matcher import Matcher, ascii_lower
 from seedsplit.pagetext import FRONT_MATTER, find_entries, page_title
 
 from . import levels
+from .datafields import escape
 
 MAX_TAGS = 3
 TAGS_PAGE = "tags.md"
@@ -109,7 +110,7 @@ def chips(page: str, found: list[Question], ids: dict[str, str]) -> dict[str, st
         if q.page == page and (q.tags or q.level):
             line = [
                 levels.label(q.level),
-                *(f"[{t}]({link}#{ids[t]}){{: .md-tag }}" for t in q.tags),
+                *(f"[{escape(t)}]({link}#{ids[t]}){{: .md-tag }}" for t in q.tags),
             ]
             lines[q.id] = " ".join(part for part in line if part) + "\n" + CHIPS_ATTRS
     return lines
@@ -132,16 +133,16 @@ def tags_page(found: list[Question], pages: dict[str, str], order: list[str]) ->
     for group in groups:
         name = _group_title(group, pages)
         tags = sorted((t for t in ids if home[t] == group), key=str.casefold)
-        index = " ".join(f"[{t} · {len(by_tag[t])}](#{ids[t]}){{: .md-tag }}" for t in tags)
+        index = " ".join(f"[{escape(t)} · {len(by_tag[t])}](#{ids[t]}){{: .md-tag }}" for t in tags)
         out += [f"## {name}", "", index, "{: .qa-tag-index }", ""]
         for t in tags:
             # a paragraph, not a heading: hundreds of tags would swell the page's table of contents
-            out += [f"**{t}**", f"{{: #{ids[t]} .qa-tag-name }}", ""]
+            out += [f"**{escape(t)}**", f"{{: #{ids[t]} .qa-tag-name }}", ""]
             for q in by_tag[t]:
                 where = (
                     "" if _group(q.page) == group else f" · {_group_title(_group(q.page), pages)}"
                 )
-                out.append(f"- [{q.title}]({q.page}#{q.id}){where}")
+                out.append(f"- [{escape(q.title)}]({q.page}#{q.id}){where}")
             out.append("")
     return "\n".join([*out, "</div>"])
 

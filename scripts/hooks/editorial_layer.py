@@ -23,7 +23,17 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editorial import bibliography, entry_rules, errata, glossary, levels, related, tags
+from editorial import (
+    bibliography,
+    datafields,
+    entry_rules,
+    errata,
+    frontmatter,
+    glossary,
+    levels,
+    related,
+    tags,
+)
 from editorial.abbr import CjkAbbrExtension
 from editorial.entries import reader_text
 
@@ -45,9 +55,10 @@ _state: dict = {}
 
 
 def on_config(config):
+    root = Path(config.config_file_path).parent
+    _refuse(datafields.problems(root))  # data is text: the same rule as make check
     _state["terms"] = glossary_terms()
     _state["finder"] = TermFinder(_state["terms"])
-    root = Path(config.config_file_path).parent
     write_if_changed(root / ABBREVIATIONS, glossary.abbreviations(_state["terms"]))
     exts = config.markdown_extensions
     if "abbr" in exts:
@@ -57,6 +68,13 @@ def on_config(config):
 
 def on_files(files, config):
     markdown = site_pages(files)
+    _refuse(
+        [
+            p
+            for src, text in markdown.items()
+            for p in frontmatter.front_matter_problems(f"docs/{src}", text)
+        ]
+    )
     _check_unique_ids(markdown)
     questions = tags.questions(markdown)
     pages = question_pages(markdown)
@@ -129,11 +147,15 @@ def _neighbours(groups: list[list[str]], ids: set[str]) -> dict[str, list[str]]:
         raise PluginError(str(err)) from None
 
 
+def _refuse(problems: list) -> None:
+    """Stop the build on the first problem, as one `file:line: message` line."""
+    if problems:
+        raise PluginError(str(problems[0]))
+
+
 def _check_unique_ids(markdown: dict[str, str]) -> None:
     """A question id used twice anywhere in the site stops the build, naming both places."""
-    clashes = entry_rules.duplicate_ids(markdown)
-    if clashes:
-        raise PluginError(str(clashes[0]))
+    _refuse(entry_rules.duplicate_ids(markdown))
 
 
 def _errata_notes(pages: dict[str, str]) -> list:

@@ -108,6 +108,7 @@ def on_page_content(html, page, config, files):
     content, headings = nbpage.reid_headings(content, _state["slugify"], _state["permalink_title"])
     page.toc = get_toc(nbpage.toc_tokens(headings))
     content, missing = nbpage.rewrite_links(content, posixpath.dirname(page.file.src_uri), resolve)
+    content = nbpage.sanitize(content)
     for link in missing:
         log.warning("%s links to a page that does not exist: %s", page.file.src_uri, link)
     bar = nbpage.action_bar(page_links(nb.name, page.url, config.repo_url))

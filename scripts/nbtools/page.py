@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import nh3
+
 _ASSETS = re.compile(r"<(style|script)\b[^>]*>.*?</\1>\s*|<!--.*?-->\s*", re.DOTALL)
 _COPY = re.compile(
     r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
@@ -152,3 +154,43 @@ def insert_after_title(content: str, fragment: str) -> str:
         return fragment + content
     idx += len("</h1>")
     return content[:idx] + fragment + content[idx:]
+
+
+# What a notebook page's cells may hold once rendered: text structure, tables, code, figures.
+_SAFE_TAGS = {
+    *("div", "span", "p", "a", "pre", "code", "br", "hr", "blockquote", "img"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd"),
+    *("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"),
+    *("strong", "em", "b", "i", "sub", "sup", "kbd", "mark", "small", "del"),
+    *("details", "summary", "figure", "figcaption"),
+}
+_SAFE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "tabindex"},
+    "a": {"href", "download"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+_IMAGE_DATA = re.compile(r"^data:image/(?:png|jpeg|gif|webp);base64,", re.IGNORECASE)
+
+
+def _safe_url(tag: str, attribute: str, value: str) -> str | None:
+    """Only figures may be inline data; every other address keeps nh3's scheme allow-list."""
+    if value.lower().startswith("data:") and not (tag == "img" and _IMAGE_DATA.match(value)):
+        return None
+    return value
+
+
+def sanitize(content: str) -> str:
+    """The notebook's HTML with only what cells need: no script, no event handler, no inline
+    style, no `javascript:` or non-image `data:` address (Markdown cells and outputs alike)."""
+    return nh3.clean(
+        content,
+        tags=_SAFE_TAGS,
+        attributes=_SAFE_ATTRIBUTES,
+        generic_attribute_prefixes={"data-"},
+        attribute_filter=_safe_url,
+        url_schemes={"https", "http", "mailto", "data"},
+        link_rel=None,
+        strip_comments=True,
+    )

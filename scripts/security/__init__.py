@@ -1,0 +1,1 @@
+"""Defence in depth for the built site: the Content-Security-Policy every page carries."""
