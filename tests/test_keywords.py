@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,10 @@ import pytest
 from seedsplit.glossary import Term
 from seedsplit.keywords import page_keywords, seed
 from seedsplit.layout import read_pages
+from seedsplit.pagetext import entry_text, find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "docs" / src for src in read_pages(ROOT / "docs")]  # every question page
-QUESTION = re.compile(r"^## .*\{#([a-z0-9-]+)\}$", re.MULTILINE)
 
 
 def _term(term: str, zh: str, en: str, *aliases: str) -> Term:
@@ -51,10 +50,11 @@ def test_page_keywords_reads_keyword_lines():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_question_has_a_keyword_line(page):
     text = page.read_text(encoding="utf-8")
-    blocks = QUESTION.split(text)[1:]
-    assert blocks, f"{page} has no questions"
-    for entry_id, body in zip(blocks[::2], blocks[1::2], strict=True):
-        first = body.lstrip("\n").split("\n", 2)
+    entries = find_entries(text)
+    assert entries, f"{page} has no questions"
+    for entry in entries:
+        entry_id = entry.id
+        first = entry_text(text, entry).split("\n", 1)[1].lstrip("\n").split("\n", 2)
         assert first[0].startswith("关键词："), f"{entry_id}: no keyword line under the question"
         assert first[1] == "{: .qa-keywords }", f"{entry_id}: keyword line lacks its class"
         assert page_keywords(first[0]) and all(page_keywords(first[0])), entry_id
