@@ -127,10 +127,9 @@ def test_keyboard_drill_of_five_questions(reader, site_url):
     start(reader)
     ids = PAGE_IDS["architecture"]
     for n, key in enumerate("12323"):
-        assert (
-            reader.locator(".practice-meta")
-            .inner_text()
-            .startswith(f"模型架构 · 第 {n + 1} / {len(ids)} 题")
+        assert re.match(
+            rf"模型架构 · (基础|进阶|前沿) · 第 {n + 1} / {len(ids)} 题",
+            reader.locator(".practice-meta").inner_text(),
         )
         expect(reader.locator(".practice-answer")).to_be_hidden()
         reader.keyboard.press(" ")
@@ -147,6 +146,42 @@ def test_keyboard_drill_of_five_questions(reader, site_url):
         zip(ids[:5], [1, 2, 3, 2, 3], strict=True)
     )
     expect(reader.locator(".practice-meta")).to_contain_text("第 6 / ")
+
+
+def _bank_levels(built_site) -> dict[str, list[str]]:
+    """Level -> the ids of its questions, in bank order."""
+    bank = json.loads((built_site / "practice.json").read_text("utf-8"))
+    levels: dict[str, list[str]] = {}
+    for entry in bank["entries"]:
+        levels.setdefault(entry["level"], []).append(entry)
+    return levels
+
+
+def test_only_basics_asks_every_basic_question_and_no_other(reader, site_url, built_site):
+    basics = _bank_levels(built_site)["基础"]
+    open_practice(reader, site_url, "?level=基础")
+    expect(reader.locator(".practice-level input[value='基础']")).to_be_checked()
+    expect(reader.locator(".practice-level input[value='前沿']")).not_to_be_checked()
+    start(reader)
+    for n in range(3):
+        meta = reader.locator(".practice-meta").inner_text()
+        assert f" · 基础 · 第 {n + 1} / {len(basics)} 题" in meta, meta
+        assert reader.locator(".practice-question").inner_text() == basics[n]["title"]
+        answer_and_grade(reader, "3")
+
+
+def test_overview_filters_its_questions_by_level(reader, site_url, built_site):
+    frontier = [e for e in _bank_levels(built_site)["前沿"] if e["topic"] == "rl"]
+    reader.goto(f"{site_url}rl/")
+    reader.locator(".qa-level-filter input[value='前沿']").check()
+    shown = reader.locator(".qa-overview li:visible")
+    expect(shown).to_have_count(len(frontier))
+    assert set(shown.locator(".qa-level").all_inner_texts()) == {"前沿"}
+    assert "level=" in reader.url
+    link = reader.locator(".practice-toolbar__level")
+    assert link.get_attribute("href").endswith("practice/?topics=rl&level=%E5%89%8D%E6%B2%BF")
+    link.click()
+    expect(reader.locator(".practice-level input[value='前沿']")).to_be_checked()
 
 
 def test_shown_answer_has_its_math_typeset(reader, site_url):
