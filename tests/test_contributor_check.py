@@ -203,7 +203,7 @@ def test_markup_in_a_data_field_fails_at_its_line(tree: Tree, rel: str, field: s
 
 
 def test_markup_in_a_notebook_cell_fails_at_its_line(tree: Tree):
-    line = tree.append(NOTEBOOK, "\n# %% [markdown]\n# 图：<img src=x onerror=alert(1)>\n") + 2
+    line = tree.append(NOTEBOOK, "\n# %% [markdown]\n# 图：<img src=x onerror=alert(1)>\n") + 1
     code, out = tree.check()
     assert code == 1
     assert f"{NOTEBOOK}:{line}: 页面里不能写 HTML 标签 <img>" in out, out

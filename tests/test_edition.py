@@ -77,7 +77,7 @@ def test_print_page_hides_what_paper_cannot_use(browser, site_url):
         page.emulate_media(media="print")
         page.add_init_script(SAMPLE_SCRIPT % SAMPLE)
         page.goto(site_url + "print/")
-        page.wait_for_function("document.documentElement.dataset.printReady === 'true'")
+        page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
         for selector in (".md-header", ".md-sidebar--primary", ".qa-keywords", ".md-clipboard"):
             hidden = page.locator(selector).evaluate_all(
                 "els => els.every(e => getComputedStyle(e).display === 'none' || !e.offsetParent)"

@@ -45,13 +45,13 @@ def test_the_level_is_read_from_the_headings_attribute_list():
 def _rendered(page: str) -> str:
     found = tags.questions({"rl/po.md": page})
     lines = tags.chips("rl/po.md", found, tags.anchors(found))
-    body = levels.heading_attributes(append_to_entries(page, {}, lines)).split("---\n", 2)[2]
+    body = levels.without_levels(append_to_entries(page, {}, lines)).split("---\n", 2)[2]
     return markdown.markdown(body, extensions=["attr_list", "pymdownx.blocks.html"])
 
 
-def test_the_label_comes_first_under_the_title_and_the_heading_carries_data_level():
+def test_the_label_comes_first_under_the_title_and_the_heading_keeps_only_its_id():
     html = _rendered(PAGE)
-    assert '<h2 data-level="进阶" id="dpo">' in html and ' level="' not in html
+    assert '<h2 id="dpo">' in html and 'level="' not in html.replace('data-level="', "")
     dpo_line = html.split('id="dpo">')[1].split("</p>")[0]
     assert dpo_line.index('class="qa-level" data-level="进阶"') < dpo_line.index(">DPO</a>")
     plain_line = html.split('id="plain">')[1].split("</p>")[0]

@@ -1,8 +1,8 @@
 """A question's level (基础, 进阶, 前沿), written in its heading as `{#id level=基础}`.
 
-On the page the heading's `level=` becomes `data-level=` (the attribute the practice bank, the
-search records and the overview filter read), and a small label shows the level under the title,
-in front of the question's tag chips (scripts/editorial/tags.py).
+On the page the heading loses its `level=` (the heading stays `<h2 id>`), and a small label shows
+the level under the title, in front of the question's tag chips (scripts/editorial/tags.py). The
+label's `data-level` is what the practice bank, the search records and the overview filter read.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ def label(level: str | None) -> str:
     return f'<span class="qa-level" data-level="{level}" title="{MEANING[level]}">{level}</span>'
 
 
-def heading_attributes(markdown: str) -> str:
-    """The page with each question heading's `level=` written as `data-level=`."""
+def without_levels(markdown: str) -> str:
+    """The page with `level=…` taken out of each question heading's attribute list."""
     lines = markdown.split("\n")
     for n, line in enumerate(lines):
         found = ENTRY_HEADING.match(line)
         if found:
-            attrs = LEVEL_ATTR.sub(r"data-level=\g<level>", found["attrs"])
+            attrs = LEVEL_ATTR.sub("", found["attrs"]).replace(" }", "}")
             lines[n] = line[: found.start("attrs")] + attrs + line[found.end("attrs") :]
     return "\n".join(lines)

@@ -68,6 +68,12 @@ def _answer_html(answer: Tag, page_url: str) -> str:
     return answer.decode_contents().strip()
 
 
+def _level(section: list[Tag]) -> str:
+    """The level on the label under the title (scripts/editorial/levels.py), or ""."""
+    label = next((t.select_one(".qa-level") for t in section if t.name == "p"), None)
+    return label.get("data-level", "") if label else ""
+
+
 def _keywords(section: list[Tag]) -> list[str]:
     line = next((t for t in section if t.name == "p" and "qa-keywords" in t.get("class", [])), None)
     if line is None:
@@ -91,7 +97,7 @@ def bank_entries(html: str, topic: str, page_url: str) -> list[BankEntry]:
             BankEntry(
                 id=heading["id"],
                 topic=topic,
-                level=heading.get("data-level", ""),
+                level=_level(section),
                 title=heading.get_text().strip(),
                 keywords=_keywords(section),
                 answer=_answer_html(answer, page_url),

@@ -6,8 +6,8 @@
   places); reads every question page (scripts/seedsplit/layout.py) once: entries, titles and
   勘误 notes; picks each question's tags (at most three, from its page's front-matter vocabulary).
 - on_files also adds one errata page per topic (`errata/<topic>.md`), so no page holds every note.
-- on_page_markdown: puts a question's level and tags under its title (its heading's `level=`
-  becomes `data-level=`) and appends 相关问题 to each entry;
+- on_page_markdown: puts a question's level and tags under its title (the level leaves the
+  heading for a label with `data-level`) and appends 相关问题 to each entry;
   fills the errata, glossary, tags and 参考文献 pages; turns `[@key]` citations into links to
   the works in scripts/references.yaml.
 """
@@ -187,7 +187,7 @@ def _filled(markdown: str, src: str) -> str:
     if src in _state["pages"] or chips:  # one parse of the page for both
         on_topic_page = src in _state["pages"]
         ends = related.blocks(src, _state["related"], _state["targets"]) if on_topic_page else {}
-        return levels.heading_attributes(append_to_entries(markdown, ends, chips))
+        return levels.without_levels(append_to_entries(markdown, ends, chips))
     if src == "errata.md":
         return markdown.replace(ERRATA_MARKER, _errata_index(_state["notes"]))
     if src == "glossary.md":

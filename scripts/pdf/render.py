@@ -81,9 +81,10 @@ def render(site_dir: Path, out: Path, sample: int | None = None, browser=None) -
                 page.add_init_script(SAMPLE_SCRIPT % sample)
             page.goto(base + PRINT_PAGE, wait_until="load")
             page.wait_for_function(
-                "document.documentElement.dataset.printReady === 'true'", timeout=READY_TIMEOUT_MS
+                "() => document.documentElement.dataset.printReady === 'true'",
+                timeout=READY_TIMEOUT_MS,
             )
-            toc = page.evaluate("window.printEdition.toc")
+            toc = page.evaluate("() => window.printEdition.toc")
             page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
         finally:
             page.close()

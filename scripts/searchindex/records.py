@@ -34,10 +34,10 @@ class Record:
 
     location: str
     title: str = ""
-    level: str = ""
     keywords: list[str] = field(default_factory=list)
     text: str = ""
     original: str = ""
+    level: str = ""  # 基础, 进阶 or 前沿, from the label under a question's title
 
 
 def without_keyword_lines(html: str) -> str:
@@ -93,14 +93,15 @@ class _SectionParser(HTMLParser):
             return
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
+        if "qa-level" in classes:  # the level label under a question's title
+            self.sections[-1].level = attrs.get("data-level") or ""
         if tag == "span" and "arithmatex" in classes:
             self._append(INLINE_MATH)
         role = self._role(tag, attrs, classes)
         if tag in HEADINGS and attrs.get("id") and role != "skip":
             opening = tag == "h1" and len(self.sections) == 1 and not self.sections[0].title
             if not opening:
-                location = f"{self.url}#{attrs['id']}"
-                self.sections.append(_Section(location, attrs.get("data-level") or ""))
+                self.sections.append(_Section(f"{self.url}#{attrs['id']}"))
             role = "title"
         self.stack.append((tag, role))
 
