@@ -80,14 +80,16 @@ def _original_phrase(topic: str) -> tuple[str, str, str]:
 
 
 def _phrase_on(text: str, site: str) -> tuple[str, str] | None:
+    """The first entry with a 原始回答 and the longest phrase of it found nowhere else on the site."""
     for entry in find_entries(text):
         body = "\n".join(text.split("\n")[entry.start : entry.end])
         if "/// details | 原始回答" not in body:
             continue
         answer, original = body.split("/// details | 原始回答", 1)
-        for phrase in re.findall(r"[\u4e00-\u9fff]{5,}", original):
-            if phrase not in answer and site.count(phrase) == 1:
-                return entry.id, phrase
+        phrases = re.findall(r"[\u4e00-\u9fff]{5,}", original)
+        own = [p for p in phrases if p not in answer and site.count(p) == 1]
+        if own:
+            return entry.id, max(own, key=len)
     return None
 
 
