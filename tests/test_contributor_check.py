@@ -202,6 +202,15 @@ def test_markup_in_a_data_field_fails_at_its_line(tree: Tree, rel: str, field: s
     assert f"{rel}:{line}: 数据里不能写 HTML 标签 <img>" in out, out
 
 
+def test_a_data_file_missing_a_field_gives_one_message_not_a_traceback(tree: Tree):
+    line = line_of(tree, "scripts/glossary.yaml", "  - id: ")
+    tree.edit("scripts/glossary.yaml", lambda t: t.replace("    definition: ", "    meaning: ", 1))
+    code, out = tree.check()
+    assert code == 1 and "Traceback" not in out
+    assert f"scripts/glossary.yaml:{line}: 缺少字段 definition" in out, out
+    assert len([ln for ln in out.splitlines() if ln.startswith("scripts/")]) == 1, out
+
+
 def test_markup_in_a_notebook_cell_fails_at_its_line(tree: Tree):
     line = tree.append(NOTEBOOK, "\n# %% [markdown]\n# 图：<img src=x onerror=alert(1)>\n") + 1
     code, out = tree.check()
@@ -243,6 +252,10 @@ def test_a_failing_notebook_cell_is_named_by_its_line(tree: Tree, cell: str, err
         "笔记运行出错",
         "还没有相关问题",
         "参考答案至少要引用一篇文献",
+        "题目缺少级别",
+        "数据里不能写 HTML 标签",
+        "缺少字段",
+        "网址要以 https:// 开头",
     ],
 )
 def test_the_guide_shows_every_message_the_check_gives(stem: str):

@@ -201,7 +201,11 @@ def page_problems(path: str, text: str, ids: dict[str, set[str]], seed: str) -> 
 
 
 def collect(root: Path) -> list[Problem]:
-    """Every problem in the tree at `root`, sorted by file and line."""
+    """Every problem in the tree at `root`, sorted by file and line. Data files come first: while
+    one is malformed, the rules that read it would only fail after it."""
+    data = datafields.problems(root)
+    if data:
+        return sorted(set(data))
     docs = root / "docs"
     texts = {
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
@@ -219,5 +223,4 @@ def collect(root: Path) -> list[Problem]:
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)
     found += notebook_problems(root, all_ids) + notebook_markup_problems(root)
-    found += datafields.problems(root)
     return sorted(set(found))

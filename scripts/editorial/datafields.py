@@ -1,7 +1,8 @@
 """Every string a contributor can write into a data file is text, never markup.
 
-One rule for `make check` and the build (scripts/hooks/editorial_layer.py raises on the same
-findings): no HTML tag outside code spans (the few inline tags a page may use are allowed), no
+One rule for `make check` and the build (scripts/hooks/data_check.py raises on the same findings,
+before anything reads the data): each file has its shape (editorial/schemas.py); no HTML tag
+outside code spans (the few inline tags a page may use are allowed), no
 character that cannot be written out (a lone surrogate), and a `url` is https or a path inside
 the site. Wherever the build puts such a string into a page it goes through `escape`, so even a
 string that slipped past the rule shows as text.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import schemas
 from .problem import Problem
 
 # The data files a pull request may edit, relative to the repository root.
@@ -62,8 +64,15 @@ def text_problem(value: str, key: str = "") -> str | None:
     return None
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def strings(text: str) -> Iterator[tuple[int, str, str]]:
     """Every string in a YAML document (keys included) as (line, key it belongs to, value)."""
+    yield from _strings(yaml.compose(text, Loader=_LOADER))
+
+
+def _strings(root: yaml.Node | None) -> Iterator[tuple[int, str, str]]:
 
     def walk(node, key: str) -> Iterator[tuple[int, str, str]]:
         if isinstance(node, yaml.ScalarNode):
@@ -77,19 +86,24 @@ def strings(text: str) -> Iterator[tuple[int, str, str]]:
                 yield from walk(k, "")
                 yield from walk(v, k.value if isinstance(k, yaml.ScalarNode) else "")
 
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if root is not None:
         yield from walk(root, "")
 
 
 def file_problems(path: str, text: str) -> list[Problem]:
-    """Every string field of one data file that breaks the rule, with its line."""
+    """What is wrong with one data file, each with its line: the first mistake in its shape
+    alone (the rest may follow from it), else every string field that breaks the rule."""
     try:
-        found = list(strings(text))
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         return [Problem(path, line, "不是合法的 YAML：检查缩进、冒号和引号")]
+    if path in schemas.SCHEMAS:
+        shape = schemas.first_finding(path, root)
+        if shape:
+            return [Problem(path, *shape)]
+    found = list(_strings(root))
     return [
         Problem(path, line, message)
         for line, key, value in found
