@@ -57,13 +57,16 @@ pdf: build $(VENV)/.dev chromium
 offline: $(VENV)/.runtime $(NODE_MODULES)
 	$(BIN)/python scripts/build_offline.py
 
-lint: $(VENV)/.dev
+# Python: ruff (format and lint). JavaScript: Biome, pinned in package-lock.json (biome.json).
+lint: $(VENV)/.dev $(NODE_MODULES)
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/ruff check scripts tests
+	npx --no-install biome ci --colors=off
 
-format: $(VENV)/.dev
+format: $(VENV)/.dev $(NODE_MODULES)
 	$(BIN)/ruff format scripts tests
 	$(BIN)/ruff check --fix scripts tests
+	npx --no-install biome check --write
 
 # One message per mistake, with its file and line; stops at the first step that fails.
 check: $(VENV)/.dev $(NODE_MODULES)

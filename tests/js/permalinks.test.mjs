@@ -8,14 +8,14 @@ const map = { rope: "architecture/position/", "kv-cache-gqa": "inference/kv-cach
 const nowhere = () => false;
 
 test("an old topic link goes to the page that holds the question", () => {
-  assert.equal(
-    targetOf("#rope", map, root, nowhere),
-    "https://example.org/site/architecture/position/#rope",
-  );
+  assert.equal(targetOf("#rope", map, root, nowhere), "https://example.org/site/architecture/position/#rope");
 });
 
 test("a hash already on the page, an unknown id and no hash stay put", () => {
-  assert.equal(targetOf("#rope", map, root, (id) => id === "rope"), null);
+  assert.equal(
+    targetOf("#rope", map, root, (id) => id === "rope"),
+    null,
+  );
   assert.equal(targetOf("#no-such-question", map, root, nowhere), null);
   assert.equal(targetOf("", map, root, nowhere), null);
   assert.equal(targetOf("#", map, root, nowhere), null);

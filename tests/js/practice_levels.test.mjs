@@ -26,7 +26,10 @@ test("counts per level add up to the questions that have one", () => {
 
 test("only 基础, across topics or within one, in page order", () => {
   assert.deepEqual(queue(ENTRIES, { levels: ["基础"], mode: "order" }, {}, "2026-12-07"), ["a1", "r2"]);
-  assert.deepEqual(chosenEntries(ENTRIES, { topics: ["rl"], levels: ["基础", "进阶"] }).map((e) => e.id), ["r1", "r2"]);
+  assert.deepEqual(
+    chosenEntries(ENTRIES, { topics: ["rl"], levels: ["基础", "进阶"] }).map((e) => e.id),
+    ["r1", "r2"],
+  );
 });
 
 test("the address names levels; unknown ones are dropped and the order is the site's", () => {

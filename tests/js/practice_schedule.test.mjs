@@ -2,23 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import {
-  AGAIN,
-  GOOD,
-  HARD,
-  INTERVALS,
-  MASTERED_BOX,
-  addDays,
-  dueIds,
-  grade,
-  isDue,
-  localDay,
-  markForReview,
-  markMastered,
-  missedIds,
-  status,
-  tally,
-} from "../../docs/assets/js/practice/schedule.js";
+import { AGAIN, addDays, dueIds, GOOD, grade, HARD, INTERVALS, isDue, localDay, MASTERED_BOX, markForReview, markMastered, missedIds, status, tally } from "../../docs/assets/js/practice/schedule.js";
 
 const NOW = Date.UTC(2026, 11, 1, 4, 0); // 2026-12-01 12:00 in Beijing
 const TODAY = "2026-12-01";

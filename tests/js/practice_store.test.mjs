@@ -2,18 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import {
-  APP,
-  KEY,
-  ProgressError,
-  emptyState,
-  merge,
-  parse,
-  read,
-  serialize,
-  update,
-  validate,
-} from "../../docs/assets/js/practice/store.js";
+import { APP, emptyState, KEY, merge, ProgressError, parse, read, serialize, update, validate } from "../../docs/assets/js/practice/store.js";
 
 const record = (last, extra = {}) => ({ box: 2, due: "2026-12-03", last, grade: 2, reviews: 1, lapses: 0, ...extra });
 const withEntries = (entries) => ({ ...emptyState(), entries });
@@ -66,7 +55,10 @@ const BAD = [
 
 for (const [what, text, message] of BAD) {
   test(`parse refuses ${what} with a Chinese reason`, () => {
-    assert.throws(() => parse(text), (err) => err instanceof ProgressError && message.test(err.message));
+    assert.throws(
+      () => parse(text),
+      (err) => err instanceof ProgressError && message.test(err.message),
+    );
   });
 }
 

@@ -35,7 +35,19 @@ test("tocTree nests a topic's pages and their questions, then returns to the top
   ]);
   const shape = (nodes) => nodes.map((n) => [n.id, shape(n.children)]);
   assert.deepEqual(shape(tree), [
-    ["section-1", [["attention", [["q1", []], ["q2", []]]], ["position", [["q3", []]]]]],
+    [
+      "section-1",
+      [
+        [
+          "attention",
+          [
+            ["q1", []],
+            ["q2", []],
+          ],
+        ],
+        ["position", [["q3", []]]],
+      ],
+    ],
     ["glossary", []],
   ]);
 });

@@ -67,7 +67,10 @@ test("results read in rank order, nothing folded, each page heading last in its 
   const { items } = materialResult(ranked, pages);
   assert.equal(items.length, 1);
   const [group] = items;
-  assert.deepEqual(group.map((i) => i.location), [ranked[0].entry.doc.location, ranked[1].entry.doc.location, "rl/"]);
+  assert.deepEqual(
+    group.map((i) => i.location),
+    [ranked[0].entry.doc.location, ranked[1].entry.doc.location, "rl/"],
+  );
   assert.equal(group[0].score, group[1].score); // Material folds sections scoring under the first
   assert.ok(!("tags" in group[0]));
 });
@@ -89,7 +92,10 @@ test("a result shows its question's level beside the title, escaped, and none wi
     { location: "rl/a/#x", title: "X 是什么？", level: '<img src=x onerror="1">', text: "X。" },
   ];
   const pages = new Map();
-  const titles = (query) => materialResult(rank(prepare(docs), query), pages).items.flat().map((i) => i.title);
+  const titles = (query) =>
+    materialResult(rank(prepare(docs), query), pages)
+      .items.flat()
+      .map((i) => i.title);
   assert.match(titles("dapo")[0], /<span class="qa-level" data-level="前沿">前沿<\/span>$/);
   assert.doesNotMatch(titles("ppo")[0], /qa-level/);
   assert.doesNotMatch(titles("x")[0], /<img/);

@@ -2,12 +2,10 @@
 // a web server and loads Python from a CDN, so its button becomes a visible note instead; the
 // practice page's scripts are modules, which browsers refuse from disk, so it says so too.
 // A classic script, not a module: browsers refuse module scripts from file://.
-(function () {
-  const LITE_NOTE =
-    "离线副本里不能在浏览器中运行笔记本（它需要联网加载 Python 运行环境）：请下载 .ipynb 在本地 Jupyter 中运行，或联网后打开在线版。";
+(() => {
+  const LITE_NOTE = "离线副本里不能在浏览器中运行笔记本（它需要联网加载 Python 运行环境）：请下载 .ipynb 在本地 Jupyter 中运行，或联网后打开在线版。";
 
-  const PRACTICE_NOTE =
-    "离线副本里不能练习：练习模式的脚本不能从本地文件运行。请联网后打开在线版的「练习」页，进度也保存在那里。";
+  const PRACTICE_NOTE = "离线副本里不能练习：练习模式的脚本不能从本地文件运行。请联网后打开在线版的「练习」页，进度也保存在那里。";
 
   /** Whether the page was opened from disk. */
   function isOffline(location) {

@@ -29,9 +29,7 @@ export function headingText(text) {
 
 /** The questions directly in `container`: each h2 with an id that a question's parts follow. */
 function questionsIn(container) {
-  return [...container.querySelectorAll(":scope > h2[id]")].filter((h) =>
-    h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"),
-  );
+  return [...container.querySelectorAll(":scope > h2[id]")].filter((h) => h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
 }
 
 // Parts are the page's top-level sections: a topic (its subtopic pages inside, questions in

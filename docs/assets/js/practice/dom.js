@@ -40,5 +40,5 @@ export function download(name, text, type = "application/json") {
 
 /** True when a key press belongs to a form field or a focused control, not to the drill. */
 export function typingInto(target) {
-  return Boolean(target.closest && target.closest("input, textarea, select, [contenteditable]"));
+  return Boolean(target.closest?.("input, textarea, select, [contenteditable]"));
 }

@@ -1,8 +1,8 @@
 // The 练习 page: choose topics, levels and a mode, drill one question at a time, grade it, see what is due.
 import { h, progressBar, typingInto } from "./dom.js";
-import { AGAIN, GOOD, HARD, dueIds, grade, missedIds, tally } from "./schedule.js";
-import { LEVELS, counts } from "./levels.js";
-import { MODES, choiceFromQuery, chosenEntries, queue } from "./session.js";
+import { counts, LEVELS } from "./levels.js";
+import { AGAIN, dueIds, GOOD, grade, HARD, missedIds, tally } from "./schedule.js";
+import { choiceFromQuery, chosenEntries, MODES, queue } from "./session.js";
 import { read, update } from "./store.js";
 
 const GRADES = [
@@ -65,7 +65,15 @@ export function mountDrill(root, app, bank) {
   const grades = h(
     "div",
     { class: "practice-grades", role: "group", "aria-label": "自评", hidden: true },
-    ...GRADES.map(([value, label]) => h("button", { class: `md-button practice-grade practice-grade--${value}`, type: "button", dataset: { grade: String(value) }, onclick: () => gradeCurrent(value) }, label, " ", h("kbd", {}, String(value)))),
+    ...GRADES.map(([value, label]) =>
+      h(
+        "button",
+        { class: `md-button practice-grade practice-grade--${value}`, type: "button", dataset: { grade: String(value) }, onclick: () => gradeCurrent(value) },
+        label,
+        " ",
+        h("kbd", {}, String(value)),
+      ),
+    ),
   );
   const card = h(
     "section",

@@ -91,7 +91,11 @@ function mount() {
 
 if (typeof document$ !== "undefined") {
   document$.subscribe(mount);
-  document.addEventListener("keydown", (event) => views.forEach((v) => v.key?.(event)));
+  document.addEventListener("keydown", (event) => {
+    for (const v of views) v.key?.(event);
+  });
   // Another tab changed the progress: show it here too.
-  window.addEventListener("storage", () => views.forEach((v) => v.refresh()));
+  window.addEventListener("storage", () => {
+    for (const v of views) v.refresh();
+  });
 }

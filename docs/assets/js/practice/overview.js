@@ -3,7 +3,7 @@
 // list's `data-topic`; the filter shows one level (or all), keeps it in the address (`?level=`),
 // and links to practising the topic at that level.
 import { h } from "./dom.js";
-import { LEVELS, counts, keeps, levelsFromQuery } from "./levels.js";
+import { counts, keeps, LEVELS, levelsFromQuery } from "./levels.js";
 
 /** Mount the filter on an overview (other pages have no `.qa-overview` and are left alone). */
 export function mountOverview(article, app) {

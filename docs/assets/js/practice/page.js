@@ -25,7 +25,11 @@ export function mountPracticePage(doc, base, bank) {
     const reset = h("button", { class: "md-button md-button--primary", type: "button", onclick: resetProgress }, "重置进度");
     alert.replaceChildren(
       h("p", { class: "admonition-title" }, "练习进度读不出来"),
-      h("p", {}, `本机保存的练习进度（localStorage 的 ${KEY}）有问题：${reason}。为了不覆盖它，在你处理之前不会保存新的进度。可以先下载原始数据留作备份，再重置进度从头开始；也可以在下方「保存与备份」里用以前导出的文件替换。`),
+      h(
+        "p",
+        {},
+        `本机保存的练习进度（localStorage 的 ${KEY}）有问题：${reason}。为了不覆盖它，在你处理之前不会保存新的进度。可以先下载原始数据留作备份，再重置进度从头开始；也可以在下方「保存与备份」里用以前导出的文件替换。`,
+      ),
       h("p", { class: "practice-actions" }, backup, reset),
     );
     alert.hidden = false;

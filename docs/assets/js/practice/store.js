@@ -54,9 +54,7 @@ export function validate(doc) {
     throw new ProgressError(`app 应为 "${APP}"，实际是 ${shown(doc.app)}：这不是本站的练习进度`);
   }
   if (doc.version !== VERSION) {
-    throw new ProgressError(
-      `version 应为 ${VERSION}，实际是 ${shown(doc.version)}：可能来自更新或更旧版本的站点`,
-    );
+    throw new ProgressError(`version 应为 ${VERSION}，实际是 ${shown(doc.version)}：可能来自更新或更旧版本的站点`);
   }
   if (!isObject(doc.entries)) throw new ProgressError(`entries 应为对象，实际是 ${shown(doc.entries)}`);
   const entries = {};

@@ -49,8 +49,7 @@ export function mountTopic(article, app, slug) {
     const badge = h("span", { class: "practice-state", hidden: true });
     const anchor = entry.heading.querySelector(".headerlink");
     entry.heading.insertBefore(badge, anchor);
-    const button = (label, mark) =>
-      h("button", { class: "practice-mark__button", type: "button", "aria-pressed": "false", onclick: () => change(entry.id, mark) }, label);
+    const button = (label, mark) => h("button", { class: "practice-mark__button", type: "button", "aria-pressed": "false", onclick: () => change(entry.id, mark) }, label);
     const review = button("待复习", markForReview);
     const mastered = button("已掌握", markMastered);
     const group = h("div", { class: "practice-mark", role: "group", "aria-label": `练习状态：${entry.title}` }, review, mastered);
@@ -79,7 +78,14 @@ export function mountTopic(article, app, slug) {
     const target = decodeURIComponent(location.hash.slice(1));
     notice.hidden = !corrupt;
     notice.replaceChildren(corrupt ? h("span", {}, "本机保存的练习进度读不出来，标记暂时不能用。", h("a", { href: new URL("practice/", app.root).href }, "去练习页查看原因并处理"), "。") : "");
-    progress.replaceChildren(progressBar(tally(entries.map((e) => e.id), records)));
+    progress.replaceChildren(
+      progressBar(
+        tally(
+          entries.map((e) => e.id),
+          records,
+        ),
+      ),
+    );
     const dueCount = entries.filter((e) => isDue(records[e.id], today)).length;
     dueLink.textContent = `只练待复习（${dueCount}）`;
     filter.checked = hide;

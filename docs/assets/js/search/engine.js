@@ -45,10 +45,7 @@ export function prepare(docs) {
 /** Chinese words the index knows: every beginning (two or more characters) of a keyword. */
 function knownWords(docs) {
   const words = new Set();
-  for (const doc of docs)
-    for (const keyword of doc.keywords || [])
-      for (const [run] of fold(keyword).matchAll(HAN_RUN))
-        for (let end = 2; end <= run.length; end++) words.add(run.slice(0, end));
+  for (const doc of docs) for (const keyword of doc.keywords || []) for (const [run] of fold(keyword).matchAll(HAN_RUN)) for (let end = 2; end <= run.length; end++) words.add(run.slice(0, end));
   return words;
 }
 
@@ -87,8 +84,7 @@ export function editDistance(a, b, limit) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j], before[j - 2] + 1);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
       best = Math.min(best, row[j]);
     }
     if (best > limit) return limit + 1;
@@ -126,14 +122,16 @@ export function expand(word, vocabulary) {
     if (d < distance) [nearest, distance] = [[candidate], d];
     else if (d === distance && d <= limit) nearest.push(candidate);
   }
-  return nearest.sort(byUse).slice(0, MAX_EXPANSIONS).map((w) => [w, TYPO_WEIGHT]);
+  return nearest
+    .sort(byUse)
+    .slice(0, MAX_EXPANSIONS)
+    .map((w) => [w, TYPO_WEIGHT]);
 }
 
 /** Occurrences of `needle` in `text`. */
 function occurrences(text, needle) {
   let count = 0;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length))
-    count++;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) count++;
   return count;
 }
 
@@ -148,17 +146,14 @@ function terms(query, index) {
       latin: true,
       weight: 1,
       variants,
-      count: (field) =>
-        variants.reduce((sum, [w, weight]) => sum + weight * (field.words.get(w) || 0), 0),
+      count: (field) => variants.reduce((sum, [w, weight]) => sum + weight * (field.words.get(w) || 0), 0),
     });
   }
   for (const segment of han) {
     const { known, rest } = cutSegment(segment, index.words);
-    for (const word of known)
-      result.push({ label: word, weight: 1, count: (field) => occurrences(field.folded, word) });
+    for (const word of known) result.push({ label: word, weight: 1, count: (field) => occurrences(field.folded, word) });
     const grams = new Set();
-    for (const piece of rest)
-      for (let i = 0; i + 2 <= piece.length; i++) grams.add(piece.slice(i, i + 2));
+    for (const piece of rest) for (let i = 0; i + 2 <= piece.length; i++) grams.add(piece.slice(i, i + 2));
     for (const gram of grams)
       result.push({
         label: gram,
@@ -177,15 +172,13 @@ export function rank(index, query) {
   const list = terms(query, index);
   if (!list.length) return [];
   const n = index.docs.length;
-  const tfs = list.map((term) =>
-    index.docs.map((entry) =>
-      Object.entries(FIELDS).reduce((sum, [name, w]) => sum + w * term.count(entry.fields[name]), 0),
-    ),
-  );
-  const weights = tfs.map((column) => {
-    const df = column.filter((tf) => tf > 0).length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }).map((idf, t) => idf * list[t].weight);
+  const tfs = list.map((term) => index.docs.map((entry) => Object.entries(FIELDS).reduce((sum, [name, w]) => sum + w * term.count(entry.fields[name]), 0)));
+  const weights = tfs
+    .map((column) => {
+      const df = column.filter((tf) => tf > 0).length;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    })
+    .map((idf, t) => idf * list[t].weight);
   const total = weights.reduce((a, b) => a + b, 0);
   const results = [];
   index.docs.forEach((entry, d) => {
@@ -201,7 +194,7 @@ export function rank(index, query) {
         score += (weights[t] * tf * (K1 + 1)) / (tf + K1 * norm);
         covered += weights[t];
         if (term.count(entry.fields.title) > 0) inTitle += weights[t];
-        if (term.latin) term.variants.forEach(([w]) => matched.add(w));
+        if (term.latin) for (const [w] of term.variants) matched.add(w);
         else matched.add(term.label);
       } else if (term.latin) missing.push(term.label);
     });
@@ -218,8 +211,6 @@ export function suggestion(index, query) {
   const last = fold(query).match(/[a-z][a-z0-9]*$/);
   if (!last || last[0].length < 2) return [];
   let best = "";
-  for (const [word, df] of index.vocabulary)
-    if (word.length > last[0].length && word.startsWith(last[0]) && /^[a-z0-9]+$/.test(word))
-      if (!best || df > index.vocabulary.get(best)) best = word;
+  for (const [word, df] of index.vocabulary) if (word.length > last[0].length && word.startsWith(last[0]) && /^[a-z0-9]+$/.test(word)) if (!best || df > index.vocabulary.get(best)) best = word;
   return best ? [best] : [];
 }

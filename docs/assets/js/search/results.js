@@ -24,9 +24,7 @@ export function levelLabel(level) {
 export function mark(text, words) {
   const lower = text.toLowerCase();
   const marked = new Array(text.length).fill(false);
-  for (const word of words)
-    for (let i = lower.indexOf(word); i !== -1 && word; i = lower.indexOf(word, i + 1))
-      marked.fill(true, i, i + word.length);
+  for (const word of words) for (let i = lower.indexOf(word); i !== -1 && word; i = lower.indexOf(word, i + 1)) marked.fill(true, i, i + word.length);
   let html = "";
   for (let i = 0; i < text.length; ) {
     let j = i;
@@ -49,7 +47,10 @@ function byLength(words) {
  */
 export function snippet(fields, matched) {
   const words = byLength(matched);
-  for (const [name, label] of [["text", ""], ["original", "原始回答："]]) {
+  for (const [name, label] of [
+    ["text", ""],
+    ["original", "原始回答："],
+  ]) {
     const text = fields[name].raw.replace(/\n/g, " ");
     const lower = text.toLowerCase();
     for (const word of words) {
