@@ -117,8 +117,16 @@ def test_offline_copy_searches_from_disk(browser, offline_copy):
         page.goto((offline_copy / "notebooks" / "attention.html").as_uri())
         page.locator(".nb-offline-note").first.wait_for()
         page.locator(".jupyter-wrapper .katex").first.wait_for()
+        # Practice runs from disk too: scripts bundled as classic ones, the answers inline.
         page.goto((offline_copy / "practice.html").as_uri())
-        page.get_by_text("离线副本里不能练习").first.wait_for()  # a note, never a blank area
+        page.locator(".practice-start").click()
+        page.keyboard.press(" ")
+        answer = page.locator(".practice-answer .qa-answer")
+        answer.wait_for()
+        assert answer.inner_text().strip()
+        page.keyboard.press("3")
+        stored = page.evaluate("() => localStorage.getItem('llm-interview-zh:practice:v1')")
+        assert stored and '"grade":3' in stored
     finally:
         context.close()
     foreign = [u for u in requests if urlparse(u).scheme in {"http", "https"}]

@@ -116,11 +116,11 @@ def bank(topics: list[tuple[str, str, str]], entries: list[BankEntry]) -> dict:
     }
 
 
-def inline_index(document: dict) -> str:
-    """The bank without answers and keywords, as a JSON script element for a page."""
-    slim = [
-        {k: e[k] for k in ("id", "topic", "level", "title", "url")} for e in document["entries"]
-    ]
+def inline_index(document: dict, answers: bool = False) -> str:
+    """The bank as a JSON script element for a page: without answers and keywords (they arrive
+    with practice.json), or with the answers where nothing can be fetched (the offline copy)."""
+    fields = ("id", "topic", "level", "title", "url", *(("answer",) if answers else ()))
+    slim = [{k: e[k] for k in fields} for e in document["entries"]]
     text = json.dumps({**document, "entries": slim}, ensure_ascii=False, separators=(",", ":"))
     safe = text.replace("</", "<\\/")  # no "</script>" inside the element
     return f'<script type="application/json" id="practice-index">{safe}</script>'

@@ -65,12 +65,16 @@ def _bank() -> dict:
 
 
 def on_post_page(output, page, config):
-    """The practice page gets the answer-free index inline and starts fetching the answers."""
-    if INDEX_MARKER in output:
-        bank_url = get_relative_url(BANK, page.url)
-        preload = f'<link rel="preload" href="{bank_url}" as="fetch" crossorigin="anonymous">'
-        return output.replace(INDEX_MARKER, preload + inline_index(_bank()))
-    return output
+    """The practice page gets the answer-free index inline and starts fetching the answers; the
+    offline copy, opened from disk where nothing can be fetched, gets the answers inline too."""
+    if INDEX_MARKER not in output:
+        return output
+    offline = config.plugins.get("material/offline")
+    if offline and offline.config.enabled:
+        return output.replace(INDEX_MARKER, inline_index(_bank(), answers=True))
+    bank_url = get_relative_url(BANK, page.url)
+    preload = f'<link rel="preload" href="{bank_url}" as="fetch" crossorigin="anonymous">'
+    return output.replace(INDEX_MARKER, preload + inline_index(_bank()))
 
 
 def on_post_build(config):

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import offline from "../../docs/assets/js/offline.js";
 import { fitZoom, headingText, tocTree } from "../../docs/assets/js/print.js";
 
-const { isOffline, LITE_NOTE, notePractice, PRACTICE_NOTE, replaceLiteButtons } = offline;
+const { isOffline, LITE_NOTE, replaceLiteButtons } = offline;
 
 test("tocTree puts each question under the part before it", () => {
   const tree = tocTree([
@@ -81,12 +81,4 @@ test("replaceLiteButtons swaps the runner button for the note", () => {
   assert.equal(replaceLiteButtons(root, doc), 1);
   assert.equal(replaced[0].textContent, LITE_NOTE);
   assert.equal(replaced[0].className, "nb-offline-note");
-});
-
-test("notePractice says why practice cannot run from disk, in place of its loading text", () => {
-  const mounts = { practice: { textContent: "正在载入题目……" }, "practice-missed": { textContent: "" } };
-  const doc = { getElementById: (id) => mounts[id] ?? null };
-  assert.equal(notePractice(doc), 2);
-  assert.equal(mounts.practice.textContent, PRACTICE_NOTE);
-  assert.equal(notePractice({ getElementById: () => null }), 0);
 });

@@ -1,11 +1,8 @@
 // The offline copy (opened from disk, `file://`): the in-browser notebook runner (JupyterLite) needs
-// a web server and loads Python from a CDN, so its button becomes a visible note instead; the
-// practice page's scripts are modules, which browsers refuse from disk, so it says so too.
+// a web server and loads Python from a CDN, so its button becomes a visible note instead.
 // A classic script, not a module: browsers refuse module scripts from file://.
 (() => {
   const LITE_NOTE = "离线副本里不能在浏览器中运行笔记本（它需要联网加载 Python 运行环境）：请下载 .ipynb 在本地 Jupyter 中运行，或联网后打开在线版。";
-
-  const PRACTICE_NOTE = "离线副本里不能练习：练习模式的脚本不能从本地文件运行。请联网后打开在线版的「练习」页，进度也保存在那里。";
 
   /** Whether the page was opened from disk. */
   function isOffline(location) {
@@ -24,19 +21,9 @@
     return buttons.length;
   }
 
-  /** Put the note in the practice page's mount points (#practice and its 错题本); returns how many. */
-  function notePractice(doc) {
-    const mounts = ["practice", "practice-missed"].map((id) => doc.getElementById(id)).filter(Boolean);
-    for (const mount of mounts) mount.textContent = PRACTICE_NOTE;
-    return mounts.length;
-  }
-
   if (typeof module !== "undefined") {
-    module.exports = { LITE_NOTE, PRACTICE_NOTE, isOffline, notePractice, replaceLiteButtons }; // tests/js
+    module.exports = { LITE_NOTE, isOffline, replaceLiteButtons }; // tests/js
   } else if (typeof document$ !== "undefined" && isOffline(location)) {
-    document$.subscribe(() => {
-      replaceLiteButtons(document, document);
-      notePractice(document);
-    });
+    document$.subscribe(() => replaceLiteButtons(document, document));
   }
 })();

@@ -57,8 +57,11 @@ function inlineIndex() {
   return script ? JSON.parse(script.textContent) : null;
 }
 
-/** One entry's answer HTML, from the bank (fetched once, already on its way when the page opens). */
+/** One entry's answer HTML: inline in the offline copy, else from the bank (fetched once, already
+ * on its way when the page opens). */
 async function answer(id) {
+  const inline = inlineIndex()?.entries.find((e) => e.id === id);
+  if (inline?.answer !== undefined) return inline.answer;
   const found = (await loadBank()).entries.find((e) => e.id === id);
   if (!found) throw new Error(`题库里没有 ${id}`);
   return found.answer;
