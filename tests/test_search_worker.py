@@ -1,5 +1,5 @@
-"""The search worker the build writes is one classic script that answers Material's messages,
-as Material starts it and as the offline copy runs it from disk (no module loading)."""
+"""The search worker the build writes (scripts/frontend/bundle.py) is one classic script that
+answers Material's messages, as Material starts it and as the offline copy runs it from disk."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from searchindex.worker import BundleError, bundle
+from frontend.bundle import BundleError, bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "docs" / "assets" / "js" / "search"
@@ -33,8 +33,15 @@ console.log(JSON.stringify(sent));
 """
 
 
-def test_the_bundled_worker_answers_without_loading_modules():
-    code = bundle(SOURCE)
+@pytest.fixture(scope="module")
+def worker_code(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("bundle")
+    bundle(SOURCE.parent, out, ("search/worker.js",))
+    return (out / "search" / "worker.js").read_text(encoding="utf-8")
+
+
+def test_the_bundled_worker_answers_without_loading_modules(worker_code):
+    code = worker_code
     assert "import(" not in code and "\nimport " not in code and "\nexport " not in code
     harness = HARNESS.replace("DOCS", json.dumps(DOCS, ensure_ascii=False))
     done = subprocess.run(
@@ -45,12 +52,12 @@ def test_the_bundled_worker_answers_without_loading_modules():
     assert result["type"] == 3 and "rl/#dpo" in json.dumps(result["data"])
 
 
-def test_a_module_form_the_join_cannot_handle_fails_the_build(tmp_path: Path):
-    for name in ("query.js", "engine.js", "results.js", "worker.js"):
-        (tmp_path / name).write_text((SOURCE / name).read_text(encoding="utf-8"), "utf-8")
-    (tmp_path / "results.js").write_text('export * from "./engine.js";\n', encoding="utf-8")
-    with pytest.raises(BundleError, match=r"results\.js"):
-        bundle(tmp_path)
+def test_a_module_that_does_not_bundle_fails_the_build_in_one_line(tmp_path: Path):
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "worker.js").write_text('import { nope } from "./gone.js";\n', "utf-8")
+    with pytest.raises(BundleError, match=r"^esbuild 打包脚本失败：.*gone\.js") as err:
+        bundle(tmp_path, tmp_path / "out", ("search/worker.js",))
+    assert "\n" not in str(err.value)
 
 
 # The served site's stub: the worker waits for the page's "load" on the BroadcastChannel, then
@@ -84,7 +91,7 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
 """
 
 
-def test_the_worker_fetches_the_records_only_when_the_page_asks():
+def test_the_worker_fetches_the_records_only_when_the_page_asks(worker_code):
     heads = [{k: v for k, v in d.items() if k != "text"} for d in DOCS]
     files = {
         "/search/records.json": heads,
@@ -92,7 +99,7 @@ def test_the_worker_fetches_the_records_only_when_the_page_asks():
     }
     harness = LAZY_HARNESS.replace("FILES", json.dumps(files, ensure_ascii=False))
     done = subprocess.run(
-        ["node", "-e", harness], input=bundle(SOURCE), capture_output=True, text=True, check=True
+        ["node", "-e", harness], input=worker_code, capture_output=True, text=True, check=True
     )
     out = json.loads(done.stdout)
     assert out["before"] == {"sent": 0, "fetched": 0}, "loaded before the search box was used"

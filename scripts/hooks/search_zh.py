@@ -8,7 +8,7 @@
   (docs/assets/js/search/worker.js), its documented "custom search" route: the page's
   `__config.search` names the worker script. Material's own worker is left unchanged.
 - on_post_build: replaces the documents of Material's search_index.json by those records, before
-  the offline plugin inlines the index, and writes the worker as one script (searchindex.worker).
+  the offline plugin inlines the index (the worker is bundled into one script by hooks/bundle.py).
   Except in the offline copy the records go into files of their own that the worker fetches on
   the first focus of the search box (searchindex.index, assets/js/search/lazy.js).
 """
@@ -26,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/
 
 from searchindex.index import rewrite
 from searchindex.records import Record, page_records, without_keyword_lines
-from searchindex.worker import BundleError, bundle
 
 from seedsplit.layout import is_overview, is_question_page
 
@@ -89,8 +88,3 @@ def on_post_build(config):
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     inline = offline is not None and offline.config.enabled
     rewrite(Path(config.site_dir), list(_pages.values()), worker=None if inline else WORKER)
-    try:
-        worker = bundle(Path(config.docs_dir, WORKER).parent)
-    except BundleError as err:
-        raise PluginError(f"search: {err}") from None
-    Path(config.site_dir, WORKER).write_text(worker, encoding="utf-8")

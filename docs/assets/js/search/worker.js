@@ -1,9 +1,9 @@
 // The site's search worker, named in each page's __config by scripts/hooks/search_zh.py: Material's
 // documented "custom search" route. It speaks Material's message protocol (SETUP 0 → READY 1,
 // QUERY 2 → RESULT 3) so Material's search box and result list stay as they are; the ranking
-// lives in query.js, engine.js and results.js, which the build (scripts/searchindex/worker.py)
-// puts in front of this file: a classic script, as Material starts it and as the offline copy
-// can run it from disk. `prepare`, `rank`, `suggestion` and `materialResult` come from them.
+// lives in query.js, engine.js and results.js; the build bundles them with this file into one
+// classic script (scripts/frontend/bundle.py), as Material starts it and as the offline copy can
+// run it from disk.
 //
 // Loading on demand: Material sends SETUP with its search_index.json as soon as a page loads. On
 // the served site that file is a stub whose `config.records` names two files (see
@@ -11,6 +11,9 @@
 // "search-index" BroadcastChannel, that the reader has focused the search box: the heads (title,
 // keywords) first, then READY, then the bodies (answer text, 原始回答), after which the last
 // query is answered again with snippets. The offline copy hands over every record inline.
+
+import { prepare, rank, suggestion } from "./engine.js";
+import { materialResult } from "./results.js";
 
 const SETUP = 0;
 const READY = 1;
