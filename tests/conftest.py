@@ -27,13 +27,15 @@ CHROMIUM_ARGS = [
 
 
 # Copied trees keep .cache (notebook outputs, JupyterLite): it speeds the build and holds no git data.
-NOT_SOURCE = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache"}
+NOT_SOURCE = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", "node_modules"}
 
 
 def source_copy(dest: Path) -> Path:
-    """The working tree without git history, like an unpacked source tarball."""
+    """The working tree without git history, like an unpacked source tarball; its node_modules
+    (read only, about 200 MB) is a link to the repository's, not a copy."""
     ignore = shutil.ignore_patterns(*NOT_SOURCE, "__pycache__")
     shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 
@@ -48,6 +50,35 @@ def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.Comple
         capture_output=True,
         text=True,
     )
+
+
+# Test layers, marked from the fixtures a test uses: `pytest -m unit` needs neither a build nor a
+# browser, `-m build` reads built sites or runs make check on copies, `-m browser` drives Chromium.
+BROWSER_FIXTURES = {"browser", "page", "reader", "search_box"}
+BUILD_FIXTURES = {
+    "built_site",
+    "site_url",
+    "copy",
+    "tree",
+    "hostile_site",
+    "offline_copy",
+    "ranked",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(m) for m in ("unit", "build", "browser")):
+            continue  # the test module says so itself
+        fixtures = set(getattr(item, "fixturenames", ()))
+        layer = (
+            "browser"
+            if fixtures & BROWSER_FIXTURES
+            else "build"
+            if fixtures & BUILD_FIXTURES
+            else "unit"
+        )
+        item.add_marker(getattr(pytest.mark, layer))
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, mkdocs_build, source_copy
 
+pytestmark = pytest.mark.build  # these tests build the site themselves
+
 EDIT_PREFIX = "https://github.com/llm-interview-zh/llm-interview-zh/edit/main/"
 EDIT_LINK = re.compile(r'<a href="([^"]+)" title="编辑此页"')
 UPDATED = re.compile(r'git-revision-date-localized-plugin-date"[^>]*>(\d{4}年\d{1,2}月\d{1,2}日)<')

@@ -22,6 +22,8 @@ from seedsplit.pagetext import find_entries
 from seedsplit.source import parse_dump
 from seedsplit.text import Kind, kind_of
 
+pytestmark = pytest.mark.build  # these tests build the site themselves
+
 NOT_COPIED = (".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", "__pycache__")
 SECTION_END = re.compile(r"<h2 |<aside |</article>")
 

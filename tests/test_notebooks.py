@@ -34,6 +34,7 @@ def test_one_notebook_per_core_topic():
     assert topics >= CORE_TOPICS
 
 
+@pytest.mark.build  # runs every notebook
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=ids)
 def test_executes_within_budget_and_plots(nb, monkeypatch):
     monkeypatch.delenv("MPLBACKEND", raising=False)  # Agg would silently drop the figures
