@@ -85,20 +85,6 @@ def add_guide_question(tree: Tree) -> int:
     return line
 
 
-def test_the_guides_new_question_passes(tree: Tree):
-    add_guide_question(tree)
-    code, out = tree.check()
-    assert code == 0, out
-    html = (tree.root / ".cache/check/site/inference/kv-cache/index.html").read_text("utf-8")
-    assert 'id="kv-cache-why"' in html
-
-
-def test_a_typo_fix_passes(tree: Tree):
-    tree.edit(PAGE, lambda t: t.replace("奖励", "奖赏", 1))
-    code, out = tree.check()
-    assert code == 0, out
-
-
 ERRATUM = """
 !!! bug "勘误 · 事实"
 
@@ -107,28 +93,62 @@ ERRATUM = """
     **更正**：准确的说法写在这里。
 {source}
 """
+SOURCE = "\n    **来源**：[Ouyang et al., 2022](https://arxiv.org/abs/2203.02155)\n"
+ORIGINAL = "/// details | 原始回答\n    type: quote\n\n"
+JINJA = "\n模板里写 {{ user.name }} 和 {% if x %} 都原样显示。\n"
 
 
-@pytest.mark.parametrize("with_source", [True, False], ids=["with-source", "without-source"])
-def test_an_erratum_needs_its_source(tree: Tree, with_source: bool):
-    source = "\n    **来源**：[Ouyang et al., 2022](https://arxiv.org/abs/2203.02155)\n"
-    note = ERRATUM.format(source=source if with_source else "")
-    anchor = "/// details | 原始回答\n    type: quote\n\n"
-    at = line_of(tree, PAGE, anchor) + 3
-    tree.edit(PAGE, lambda t: t.replace(anchor, anchor + note, 1))
-    code, out = tree.check()
-    if with_source:
-        assert code == 0, out
-    else:
-        assert code == 1
-        assert f"{PAGE}:{at + 1}: 勘误缺少 来源" in out, out
+@pytest.fixture(scope="module")
+def passing(copy: Tree) -> tuple[int, str, dict[str, str]]:
+    """Every change below that must pass, made together: one check and one build for all of
+    them (the guide's new question and its related line, a related link to it, a typo fix, an
+    erratum with its source, template-looking text). Returns the exit code, the output and the
+    built pages they show on; the copy is restored at once."""
+    add_guide_question(copy)
+    copy.append("scripts/related.yaml", "  - [kv-cache-why, rl-example]\n")
+    copy.edit(PAGE, lambda t: t.replace("奖励", "奖赏", 1))
+    copy.edit(PAGE, lambda t: t.replace(ORIGINAL, ORIGINAL + ERRATUM.format(source=SOURCE), 1))
+    copy.append(PAGE, JINJA)
+    code, out = copy.check()
+    site = copy.root / ".cache" / "check" / "site"
+    pages = {
+        p: (site / p).read_text("utf-8")
+        for p in ("inference/kv-cache/index.html", "rl/rlhf/index.html")
+    }
+    copy.restore()
+    return code, out, pages
 
 
-def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(tree: Tree):
-    add_guide_question(tree)
-    tree.append("scripts/related.yaml", "  - [kv-cache-why, rl-example]\n")
-    code, out = tree.check()
+def test_the_guides_new_question_passes(passing):
+    code, out, pages = passing
     assert code == 0, out
+    assert 'id="kv-cache-why"' in pages["inference/kv-cache/index.html"]
+
+
+def test_a_typo_fix_passes(passing):
+    code, out, _ = passing
+    assert code == 0, out
+
+
+def test_an_erratum_with_its_source_passes(passing):
+    code, out, pages = passing
+    assert code == 0, out
+    assert "准确的说法写在这里" in pages["rl/rlhf/index.html"]
+
+
+def test_an_erratum_without_its_source_fails_at_its_line(tree: Tree):
+    at = line_of(tree, PAGE, ORIGINAL) + 3
+    tree.edit(PAGE, lambda t: t.replace(ORIGINAL, ORIGINAL + ERRATUM.format(source=""), 1))
+    code, out = tree.check()
+    assert code == 1
+    assert f"{PAGE}:{at + 1}: 勘误缺少 来源" in out, out
+
+
+def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(passing, tree: Tree):
+    code, out, pages = passing
+    assert code == 0, out
+    assert "#rl-example" in pages["inference/kv-cache/index.html"].split('id="kv-cache-why"')[1]
+    add_guide_question(tree)
     line = tree.append("scripts/related.yaml", "  - [kv-cache-why, no-such-question]\n")
     code, out = tree.check()
     assert code == 1
@@ -181,12 +201,11 @@ def test_a_page_over_the_question_limit_says_how_to_split_it(tree: Tree):
     assert "docs/rl/<名字>.md" in out and "title 和 order" in out, out
 
 
-def test_jinja_looking_text_renders_as_text(tree: Tree):
-    tree.append(PAGE, "\n模板里写 {{ user.name }} 和 {% if x %} 都原样显示。\n")
-    code, out = tree.check()
+def test_jinja_looking_text_renders_as_text(passing):
+    code, out, pages = passing
     assert code == 0, out
-    html = (tree.root / ".cache/check/site/rl/rlhf/index.html").read_text(encoding="utf-8")
-    assert "{{ user.name }}" in html and "{% if x %}" in html
+    assert "{{ user.name }}" in pages["rl/rlhf/index.html"]
+    assert "{% if x %}" in pages["rl/rlhf/index.html"]
 
 
 @pytest.mark.parametrize(
@@ -262,13 +281,27 @@ def test_the_guide_shows_every_message_the_check_gives(stem: str):
     assert stem in GUIDE, stem
 
 
-@pytest.mark.parametrize(
-    ("link", "what"),
-    [("../contributing.md#no-such-heading", "指向的锚点不存在"), ("../no-such.md", "不存在")],
-    ids=["anchor-on-another-page", "missing-page"],
-)
-def test_a_link_only_the_build_can_check_is_named_by_its_line(tree: Tree, link: str, what: str):
-    line = tree.append(PAGE, f"\n参见[贡献指南]({link})。\n")
-    code, out = tree.check()
+BUILD_ONLY_LINKS = {
+    "anchor-on-another-page": ("../contributing.md#no-such-heading", "指向的锚点不存在"),
+    "missing-page": ("../no-such.md", "不存在"),
+}
+
+
+@pytest.fixture(scope="module")
+def broken_links(copy: Tree) -> tuple[int, str, dict[str, int]]:
+    """Both links only the build can check, in one check: (exit code, output, link -> line)."""
+    lines = {
+        link: copy.append(PAGE, f"\n参见[贡献指南]({link})。\n")
+        for link, _ in BUILD_ONLY_LINKS.values()
+    }
+    code, out = copy.check()
+    copy.restore()
+    return code, out, lines
+
+
+@pytest.mark.parametrize("case", sorted(BUILD_ONLY_LINKS))
+def test_a_link_only_the_build_can_check_is_named_by_its_line(broken_links, case: str):
+    code, out, lines = broken_links
+    link, what = BUILD_ONLY_LINKS[case]
     assert code == 1
-    assert f"{PAGE}:{line}: 链接「{link}」" in out and what in out, out
+    assert f"{PAGE}:{lines[link]}: 链接「{link}」" in out and what in out, out
