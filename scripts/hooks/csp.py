@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from offline import is_offline_build
 from security.csp import protect
 
 
 def on_post_build(config):
-    offline = config.plugins.get("material/offline")
-    if not (offline and offline.config.enabled):
+    if not is_offline_build(config):
         protect(Path(config.site_dir))

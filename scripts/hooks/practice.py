@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from editorial.practice import bank, bank_entries, inline_index
+from offline import is_offline_build
 
 from seedsplit.layout import (
     is_question_page,
@@ -69,8 +70,7 @@ def on_post_page(output, page, config):
     offline copy, opened from disk where nothing can be fetched, gets the answers inline too."""
     if INDEX_MARKER not in output:
         return output
-    offline = config.plugins.get("material/offline")
-    if offline and offline.config.enabled:
+    if is_offline_build(config):
         return output.replace(INDEX_MARKER, inline_index(_bank(), answers=True))
     bank_url = get_relative_url(BANK, page.url)
     preload = f'<link rel="preload" href="{bank_url}" as="fetch" crossorigin="anonymous">'

@@ -30,6 +30,8 @@ from mkdocs_print_site_plugin.urls import get_page_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/
 
+from offline import is_offline_build
+
 from seedsplit.layout import is_overview
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,11 +50,6 @@ PRINT_SCRIPT = "assets/js/print.js"
 _state: dict = {"parts": []}
 
 
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 def _print_site(config):
     """The enabled mkdocs-print-site-plugin instance, or None."""
     plugin = config.plugins.get("print-site")
@@ -60,7 +57,7 @@ def _print_site(config):
 
 
 def on_config(config):
-    if _offline(config):
+    if is_offline_build(config):
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
         config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_URI]
         # From file:// instant navigation cannot fetch the sitemap, and its error ends Material's
@@ -77,7 +74,7 @@ def font_css() -> str:
 
 
 def on_files(files, config):
-    if _offline(config):
+    if is_offline_build(config):
         files.append(File.generated(config, IFRAME_WORKER_URI, abs_src_path=str(IFRAME_WORKER)))
     if _print_site(config):
         css = font_css()

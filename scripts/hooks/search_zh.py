@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/
 
+from offline import is_offline_build
 from searchindex.index import rewrite
 from searchindex.records import Record, page_records, without_keyword_lines
 
@@ -85,6 +86,5 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     if search_plugin(config) is None:
         return
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    inline = offline is not None and offline.config.enabled
+    inline = is_offline_build(config)
     rewrite(Path(config.site_dir), list(_pages.values()), worker=None if inline else WORKER)
