@@ -1,0 +1,1 @@
+"""The page model: reading pages, front matter, layout, questions, ids and typography rules."""
