@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from llm_interview.drills import harness, source, verify
+from llm_interview.drills import source, verify
 
 DRILLS = Path(__file__).resolve().parent.parent / "drills"
 ALL = source.load_all(DRILLS)
