@@ -54,25 +54,25 @@ chromium:
 
 # The PDF edition and the offline copy, written to site/downloads/ so they publish with the site.
 pdf: build $(VENV)/.dev chromium
-	$(BIN)/python scripts/build_pdf.py
+	$(BIN)/llm-interview pdf
 
 offline: $(VENV)/.runtime $(NODE_MODULES)
-	$(BIN)/python scripts/build_offline.py
+	$(BIN)/llm-interview offline
 
 # Python: ruff (format and lint). JavaScript: Biome, pinned in package-lock.json (biome.json).
 lint: $(VENV)/.dev $(NODE_MODULES)
-	$(BIN)/ruff format --check scripts tests
-	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check src scripts tests drills
+	$(BIN)/ruff check src scripts tests drills
 	npx --no-install biome ci --colors=off
 
 format: $(VENV)/.dev $(NODE_MODULES)
-	$(BIN)/ruff format scripts tests
-	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format src scripts tests drills
+	$(BIN)/ruff check --fix src scripts tests drills
 	npx --no-install biome check --write
 
 # One message per mistake, with its file and line; stops at the first step that fails.
 check: $(VENV)/.dev $(NODE_MODULES)
-	$(BIN)/python scripts/check.py
+	$(BIN)/llm-interview check
 
 test: $(VENV)/.dev $(NODE_MODULES) chromium lint check
 	node --test tests/js/
@@ -80,7 +80,7 @@ test: $(VENV)/.dev $(NODE_MODULES) chromium lint check
 
 # Re-import the seed dump into docs/ (adds only entries that are not on the pages yet).
 import: $(VENV)/.runtime
-	$(BIN)/python scripts/split_seed.py --report build/import-report.json
+	$(BIN)/llm-interview import --report build/import-report.json
 
 # Speed budgets: each script prints its figures (tests check behaviour, not timings).
 bench: $(VENV)/.dev $(NODE_MODULES) chromium

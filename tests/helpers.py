@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from seedsplit.layout import read_pages, structure
-from seedsplit.pagetext import find_entries
+from llm_interview.pages.layout import read_pages, structure
+from llm_interview.pages.pagetext import find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed" / "000_eb7481b0f66e602c.txt"
@@ -51,7 +51,7 @@ def topic_ids(slug: str) -> list[str]:
 
 def page_of(entry_id: str) -> str:
     """The page (relative to docs/) a question is on."""
-    from seedsplit.layout import read_pages
+    from llm_interview.pages.layout import read_pages
 
     pages = read_pages(ROOT / "docs")
     return next(src for src, text in pages.items() for e in find_entries(text) if e.id == entry_id)

@@ -16,9 +16,9 @@ from html.parser import HTMLParser
 import markdown
 
 from helpers import ROOT
-from seedsplit.glossary import glossary_terms
-from seedsplit.text import body
-from seedsplit.typeset import typeset
+from llm_interview.pages.glossary import glossary_terms
+from llm_interview.importer.text import body
+from llm_interview.pages.typeset import typeset
 
 # Each reproducer of issue 10, as one dump line (the first two are the stored XSS pair).
 XSS = "见 https://example.org/`a`{onmouseover=alert&#40;document.domain&#41;}"
@@ -38,7 +38,7 @@ REPRODUCERS = {
 
 @functools.cache
 def _site_md() -> markdown.Markdown:
-    from editorial.abbr import CjkAbbrExtension
+    from llm_interview.editorial.abbr import CjkAbbrExtension
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -127,12 +127,12 @@ def squash(text: str) -> str:
 
 def as_shown(line: str) -> str:
     """A dump line as a reader should see it: its words as written, its Chinese `,:;` full width
-    and its names in their usual form (seedsplit.typeset), white space aside."""
+    and its names in their usual form (pages.typeset), white space aside."""
     return squash(typeset(body(line)))
 
 
 def urls_in(lines: list[str]) -> set[str]:
     """The addresses a dump shows (the only link targets an import may create)."""
-    from seedsplit.text import URL_RE
+    from llm_interview.importer.text import URL_RE
 
     return {m.group(0) for line in lines for m in URL_RE.finditer(line)}

@@ -9,7 +9,7 @@ from bench.search_timing import original, top3_hit
 from bench.site_figures import html_path, kind
 from bench.synthetic_bank import questions, replicate, scaled_copy
 
-from seedsplit.pagetext import find_entries
+from llm_interview.pages.pagetext import find_entries
 
 ENTRY = """## 什么是 RoPE？ {#rope}
 

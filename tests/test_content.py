@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from editorial import bibliography, content_check, entry_rules
+from llm_interview.editorial import bibliography
+from llm_interview.checks import content_check
+from llm_interview.checks import entry_rules
 
-from seedsplit.layout import PAGE_LIMIT
+from llm_interview.pages.layout import PAGE_LIMIT
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCES = ROOT / "scripts" / "references.yaml"
+REFERENCES = ROOT / "data" / "references.yaml"
 
 
 def test_the_repository_passes_every_content_rule():

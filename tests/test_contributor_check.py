@@ -1,5 +1,5 @@
 """A first-time contributor's changes, each applied to one copy of the repository and checked with
-`scripts/check.py` exactly as `make check` runs it: the exit status and the file:line it names.
+`src/llm_interview/checks/run.py` exactly as `make check` runs it: the exit status and the file:line it names.
 
 The cases share the copy and its caches (notebook runs, MkDocs' caches) and restore what they
 changed, so the suite builds only for the changes that should pass.
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, source_copy
 
-from seedsplit.layout import PAGE_LIMIT
-from seedsplit.pagetext import find_entries
+from llm_interview.pages.layout import PAGE_LIMIT
+from llm_interview.pages.pagetext import find_entries
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 PAGE = "docs/rl/rlhf.md"  # rl-example is on docs/rl/basics.md: a duplicate id crosses pages
@@ -58,7 +58,7 @@ class Tree:
 
     def check(self) -> tuple[int, str]:
         done = subprocess.run(
-            [sys.executable, "scripts/check.py"], cwd=self.root, capture_output=True, text=True
+            [sys.executable, "src/llm_interview/checks/run.py"], cwd=self.root, capture_output=True, text=True
         )
         return done.returncode, done.stdout + done.stderr
 
@@ -81,7 +81,7 @@ def line_of(tree: Tree, rel: str, needle: str) -> int:
 def add_guide_question(tree: Tree) -> int:
     entry, group = guide_example()
     line = tree.append("docs/inference/kv-cache.md", "\n" + entry)
-    tree.append("scripts/related.yaml", group)
+    tree.append("data/related.yaml", group)
     return line
 
 
@@ -105,7 +105,7 @@ def passing(copy: Tree) -> tuple[int, str, dict[str, str]]:
     erratum with its source, template-looking text). Returns the exit code, the output and the
     built pages they show on; the copy is restored at once."""
     add_guide_question(copy)
-    copy.append("scripts/related.yaml", "  - [kv-cache-why, rl-example]\n")
+    copy.append("data/related.yaml", "  - [kv-cache-why, rl-example]\n")
     copy.edit(PAGE, lambda t: t.replace("奖励", "奖赏", 1))
     copy.edit(PAGE, lambda t: t.replace(ORIGINAL, ORIGINAL + ERRATUM.format(source=SOURCE), 1))
     copy.append(PAGE, JINJA)
@@ -149,10 +149,10 @@ def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(passing,
     assert code == 0, out
     assert "#rl-example" in pages["inference/kv-cache/index.html"].split('id="kv-cache-why"')[1]
     add_guide_question(tree)
-    line = tree.append("scripts/related.yaml", "  - [kv-cache-why, no-such-question]\n")
+    line = tree.append("data/related.yaml", "  - [kv-cache-why, no-such-question]\n")
     code, out = tree.check()
     assert code == 1
-    assert f"scripts/related.yaml:{line - 1}: 页面上没有 id 为「no-such-question」的题目" in out, (
+    assert f"data/related.yaml:{line - 1}: 页面上没有 id 为「no-such-question」的题目" in out, (
         out
     )
 
@@ -193,7 +193,7 @@ def test_a_page_over_the_question_limit_says_how_to_split_it(tree: Tree):
     room = PAGE_LIMIT + 1 - len(find_entries(tree.text(PAGE)))
     ids = [f"kv-cache-why-{n}" for n in range(room)]
     lines = [tree.append(PAGE, "\n" + entry.replace("{#kv-cache-why ", f"{{#{i} ")) for i in ids]
-    tree.append("scripts/related.yaml", f"  - [{', '.join(ids)}]\n")
+    tree.append("data/related.yaml", f"  - [{', '.join(ids)}]\n")
     code, out = tree.check()
     assert code == 1
     expected = f"{PAGE}:{lines[-1]}: 本页有 {PAGE_LIMIT + 1} 道题，超过 {PAGE_LIMIT} 道：把从这里起"
@@ -210,7 +210,7 @@ def test_jinja_looking_text_renders_as_text(passing):
 
 @pytest.mark.parametrize(
     ("rel", "field"),
-    [("scripts/glossary.yaml", "definition: "), ("scripts/references.yaml", "title: ")],
+    [("data/glossary.yaml", "definition: "), ("data/references.yaml", "title: ")],
 )
 def test_markup_in_a_data_field_fails_at_its_line(tree: Tree, rel: str, field: str):
     line = line_of(tree, rel, field)
@@ -222,11 +222,11 @@ def test_markup_in_a_data_field_fails_at_its_line(tree: Tree, rel: str, field: s
 
 
 def test_a_data_file_missing_a_field_gives_one_message_not_a_traceback(tree: Tree):
-    line = line_of(tree, "scripts/glossary.yaml", "  - id: ")
-    tree.edit("scripts/glossary.yaml", lambda t: t.replace("    definition: ", "    meaning: ", 1))
+    line = line_of(tree, "data/glossary.yaml", "  - id: ")
+    tree.edit("data/glossary.yaml", lambda t: t.replace("    definition: ", "    meaning: ", 1))
     code, out = tree.check()
     assert code == 1 and "Traceback" not in out
-    assert f"scripts/glossary.yaml:{line}: 缺少字段 definition" in out, out
+    assert f"data/glossary.yaml:{line}: 缺少字段 definition" in out, out
     assert len([ln for ln in out.splitlines() if ln.startswith("scripts/")]) == 1, out
 
 

@@ -1,11 +1,11 @@
-"""The Content-Security-Policy (scripts/security/csp.py): on every built page, allowing exactly
+"""The Content-Security-Policy (src/llm_interview/security/csp.py): on every built page, allowing exactly
 the inline scripts the pages have; and in Chromium, a handler injected into a page does not run."""
 
 from __future__ import annotations
 
 import re
 
-from security.csp import SKIP, inline_scripts, source_hash
+from llm_interview.security.csp import SKIP, inline_scripts, source_hash
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import ROOT
-from editorial import datafields
+from llm_interview.checks import datafields
 
 
 def _first_line_of(text: str, pattern: str) -> int:
@@ -16,31 +16,31 @@ def _first_line_of(text: str, pattern: str) -> int:
 
 # (file, what is changed (a regex on the first line it matches), into what, expected message)
 CORRUPTIONS = [
-    ("scripts/glossary.yaml", r"^    topic: \w", "    topic: nowhere", "主题要写成"),
-    ("scripts/glossary.yaml", r"^    definition: ", "    meaning: ", "缺少字段 definition"),
-    ("scripts/glossary.yaml", r"^    aliases: \[", "    aliases: 很多", "这里要写成列表"),
-    ("scripts/references.yaml", r"^  year: \d", "  year: soon", "年份写成四位数字"),
+    ("data/glossary.yaml", r"^    topic: \w", "    topic: nowhere", "主题要写成"),
+    ("data/glossary.yaml", r"^    definition: ", "    meaning: ", "缺少字段 definition"),
+    ("data/glossary.yaml", r"^    aliases: \[", "    aliases: 很多", "这里要写成列表"),
+    ("data/references.yaml", r"^  year: \d", "  year: soon", "年份写成四位数字"),
     (
-        "scripts/references.yaml",
+        "data/references.yaml",
         r"^  arxiv: '",
         "  arxiv: 2305.13245",
         "arXiv 编号写成带引号的字符串",
     ),
-    ("scripts/references.yaml", r"^  venue: ", "  where: ", "不认识的字段「where」"),
-    ("scripts/names.yaml", r"^    chinese: true", "    chinese: 是", "这里写 true 或 false"),
-    ("scripts/names.yaml", r"^  - name: ", "  - nam: ", "缺少字段 name"),
-    ("scripts/related.yaml", r"^groups:", "group:", "缺少字段 groups"),
-    ("scripts/related.yaml", r"^  - \[", "  - [Not An Id, ", "id 只能用小写英文"),
-    ("scripts/topic_lexicon.yaml", r"^  architecture:", "  archi:", "主题要写成"),
+    ("data/references.yaml", r"^  venue: ", "  where: ", "不认识的字段「where」"),
+    ("data/names.yaml", r"^    chinese: true", "    chinese: 是", "这里写 true 或 false"),
+    ("data/names.yaml", r"^  - name: ", "  - nam: ", "缺少字段 name"),
+    ("data/related.yaml", r"^groups:", "group:", "缺少字段 groups"),
+    ("data/related.yaml", r"^  - \[", "  - [Not An Id, ", "id 只能用小写英文"),
+    ("data/topic_lexicon.yaml", r"^  architecture:", "  archi:", "主题要写成"),
     (
-        "scripts/topic_lexicon.yaml",
+        "data/topic_lexicon.yaml",
         r'^    "transformer": \d',
         '    "transformer": 9',
         "权重写成 1 到 4",
     ),
-    ("scripts/curation.yaml", r"^    keywords: \[", "    keywords: [1:5, ", "加上引号写成 '1:5'"),
-    ("scripts/curation.yaml", r"^  - id: ", "  - key: ", "缺少字段 id"),
-    ("scripts/glossary.yaml", r"^terms:", "terms: [", "不是合法的 YAML"),
+    ("data/curation.yaml", r"^    keywords: \[", "    keywords: [1:5, ", "加上引号写成 '1:5'"),
+    ("data/curation.yaml", r"^  - id: ", "  - key: ", "缺少字段 id"),
+    ("data/glossary.yaml", r"^terms:", "terms: [", "不是合法的 YAML"),
 ]
 
 

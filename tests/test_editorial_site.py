@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from helpers import site_path, topic_pages
-from seedsplit import glossary
-from seedsplit.topics import SLUGS as TOPICS
+from llm_interview.pages import glossary
+from llm_interview.pages.topics import SLUGS as TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 RELATED = re.compile(r"<p><strong>相关问题</strong></p>\s*<ul>(.*?)</ul>", re.S)
@@ -65,7 +65,7 @@ def assert_resolves(site: Path, page: str, hrefs: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def terms():
-    return glossary.load_terms((ROOT / "scripts" / "glossary.yaml").read_text())
+    return glossary.load_terms((ROOT / "data" / "glossary.yaml").read_text())
 
 
 def test_related_links_resolve_and_every_entry_has_one(built_site):
@@ -79,8 +79,8 @@ def test_related_links_resolve_and_every_entry_has_one(built_site):
             hrefs = HREF.findall(block[1])
             assert hrefs and f"#{entry_id}" not in hrefs, entry_id
             assert_resolves(built_site, page, hrefs)
-    alone = yaml.safe_load((ROOT / "scripts" / "related.yaml").read_text())["alone"]
-    assert lonely == alone, "add the entry to a group in scripts/related.yaml"
+    alone = yaml.safe_load((ROOT / "data" / "related.yaml").read_text())["alone"]
+    assert lonely == alone, "add the entry to a group in data/related.yaml"
 
 
 def test_related_links_are_mutual(built_site):

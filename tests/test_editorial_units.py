@@ -7,13 +7,14 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from editorial import errata, related
-from editorial.abbr import CjkAbbrExtension
-from editorial.entries import reader_text
-from editorial.glossary import abbreviations
+from llm_interview.editorial import errata
+from llm_interview.editorial import related
+from llm_interview.editorial.abbr import CjkAbbrExtension
+from llm_interview.editorial.entries import reader_text
+from llm_interview.editorial.glossary import abbreviations
 
-from seedsplit import glossary
-from seedsplit.pagetext import entry_text, find_entries, page_title
+from llm_interview.pages import glossary
+from llm_interview.pages.pagetext import entry_text, find_entries, page_title
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -191,12 +192,12 @@ def test_a_term_is_marked_once_per_entry_and_never_in_headings_keywords_or_tags(
 
 
 def test_repository_glossary_is_valid_and_large_enough():
-    terms = glossary.load_terms((ROOT / "scripts" / "glossary.yaml").read_text())
+    terms = glossary.load_terms((ROOT / "data" / "glossary.yaml").read_text())
     assert len(terms) >= 45
 
 
 def test_abbreviations_snippet_is_current():
-    terms = glossary.load_terms((ROOT / "scripts" / "glossary.yaml").read_text())
+    terms = glossary.load_terms((ROOT / "data" / "glossary.yaml").read_text())
     path = ROOT / "includes" / "abbreviations.md"
     assert path.read_text() == abbreviations(terms), "run `mkdocs build` to regenerate"
 
@@ -207,5 +208,5 @@ def test_related_yaml_names_entries_that_are_on_the_pages():
         for page in (ROOT / "docs").glob("*/*.md")
         for e in find_entries(page.read_text(encoding="utf-8"))
     }
-    groups = yaml.safe_load((ROOT / "scripts" / "related.yaml").read_text())["groups"]
+    groups = yaml.safe_load((ROOT / "data" / "related.yaml").read_text())["groups"]
     assert set(related.neighbours(groups, ids)) <= ids

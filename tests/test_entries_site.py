@@ -11,8 +11,8 @@ import pytest
 from bench.search_ui import open_search, search
 
 from helpers import built, site_path, topic_ids, topic_pages
-from seedsplit.pagetext import find_entries
-from seedsplit.topics import SLUGS as TOPICS
+from llm_interview.pages.pagetext import find_entries
+from llm_interview.pages.topics import SLUGS as TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 ORIGINAL = re.compile(r'<details class="quote"(?P<open> open)?>\s*<summary>原始回答</summary>')

@@ -14,11 +14,15 @@ import markdown
 import pytest
 import yaml
 from conftest import ROOT, mkdocs_build, source_copy
-from editorial import bibliography, content_check, datafields, glossary, tags
+from llm_interview.editorial import bibliography
+from llm_interview.checks import content_check
+from llm_interview.checks import datafields
+from llm_interview.editorial import glossary
+from llm_interview.editorial import tags
 from lxml import html as lxml_html
-from nbtools.page import sanitize
+from llm_interview.notebooks.page import sanitize
 
-from seedsplit.glossary import Term
+from llm_interview.pages.glossary import Term
 
 PAYLOADS = {
     "img": '<img src=x onerror="window.__pwned=1">',
@@ -173,12 +177,12 @@ def test_notebook_markdown_cells_follow_the_page_rule_and_the_page_is_sanitised(
 def _display_fields(tree: Path) -> None:
     """Every payload the rule lets through, in every field a page shows."""
     through = f"{PAYLOADS['template']} {PAYLOADS['javascript']}"
-    name = "scripts/glossary.yaml"
+    name = "data/glossary.yaml"
     text = (tree / name).read_text(encoding="utf-8")
     for path in ("/terms/*/zh", "/terms/*/en", "/terms/*/definition"):
         text = with_value(text, field_kinds(text)[path], through)
     (tree / name).write_text(text, encoding="utf-8")
-    name = "scripts/references.yaml"
+    name = "data/references.yaml"
     text = (tree / name).read_text(encoding="utf-8")
     for path in ("/*/title", "/*/venue"):
         text = with_value(text, field_kinds(text)[path], f"{through} {PAYLOADS['long']}")

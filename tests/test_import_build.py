@@ -18,9 +18,9 @@ from conftest import ROOT, mkdocs_build
 from hostile import REPRODUCERS, as_shown, inspect, urls_in
 
 from helpers import run_split, snapshot
-from seedsplit.pagetext import find_entries
-from seedsplit.source import parse_dump
-from seedsplit.text import Kind, kind_of
+from llm_interview.pages.pagetext import find_entries
+from llm_interview.importer.source import parse_dump
+from llm_interview.importer.text import Kind, kind_of
 
 pytestmark = pytest.mark.build  # these tests build the site themselves
 

@@ -8,14 +8,14 @@ import random
 import re
 from collections import defaultdict
 
-import lint_copy
+import llm_interview.checks.lint_copy as lint_copy
 import markdown
 import pytest
 
 from helpers import ROOT, SEED, UNSEEN, import_into, run_split, snapshot
-from seedsplit.pages import entry_blocks, entry_ids
-from seedsplit.text import Kind, body, kind_of
-from seedsplit.typeset import typeset
+from llm_interview.importer.topicpages import entry_blocks, entry_ids
+from llm_interview.importer.text import Kind, body, kind_of
+from llm_interview.pages.typeset import typeset
 
 
 def non_blank_lines(path) -> list[int]:
@@ -40,7 +40,7 @@ def test_every_seed_line_is_in_exactly_one_entry(tmp_path):
 
 def test_pages_show_every_seed_line_unchanged_but_its_typography(tmp_path):
     """Word for word; only the `,:;` the extraction folded are full width again and names take
-    their usual form (seedsplit.typeset)."""
+    their usual form (pages.typeset)."""
     out = tmp_path / "docs"
     report = import_into(out)
     seed = SEED.read_text(encoding="utf-8").split("\n")
@@ -193,7 +193,7 @@ def test_bad_input_gets_one_line_and_exit_2_and_writes_nothing(tmp_path, make, m
 
 
 def test_a_failing_write_leaves_the_previous_pages(tmp_path, monkeypatch):
-    import seedsplit.pages as pages
+    import llm_interview.importer.topicpages as pages
 
     out = tmp_path / "docs"
     import_into(out)

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import json
 
-import lint_copy
+import llm_interview.checks.lint_copy as lint_copy
 import pytest
-from editorial import errata
+from llm_interview.editorial import errata
 from hooks import editorial_layer
 from hostile import REPRODUCERS, XSS, as_shown, inspect, site_markdown, squash, urls_in
 from mkdocs.exceptions import PluginError
 
 from helpers import import_into, run_split, snapshot
-from seedsplit.assemble import assemble
-from seedsplit.pagetext import find_entries, outside_fences
-from seedsplit.references import References
-from seedsplit.render import render_entry
-from seedsplit.source import parse_dump, parse_source
-from seedsplit.text import Kind, kind_of
+from llm_interview.importer.assemble import assemble
+from llm_interview.pages.pagetext import find_entries, outside_fences
+from llm_interview.importer.references import References
+from llm_interview.importer.render import render_entry
+from llm_interview.importer.source import parse_dump, parse_source
+from llm_interview.importer.text import Kind, kind_of
 
 NO_REFS = References([])
 

@@ -5,7 +5,7 @@ admonition openers, leading spaces and invisible characters. For each one: the c
 exits 0 or 2; every line that is not blank under the invisible-character rule is in exactly one
 entry; a second run changes no byte; and each entry, rendered with the site's own Markdown
 configuration, has no element or attribute the importer did not write and shows the text as
-written (its Chinese `,:;` full width, its names in their usual form: seedsplit.typeset). The example count is fixed so the suite stays well under a minute.
+written (its Chinese `,:;` full width, its names in their usual form: pages.typeset). The example count is fixed so the suite stays well under a minute.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ import string
 import tempfile
 from pathlib import Path
 
-import split_seed
+import llm_interview.importer.command as split_seed
 from hostile import as_shown, inspect, site_markdown, urls_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import snapshot
-from seedsplit.invisible import strip_invisible
-from seedsplit.pages import entry_blocks
-from seedsplit.text import Kind, kind_of
+from llm_interview.pages.invisible import strip_invisible
+from llm_interview.importer.topicpages import entry_blocks
+from llm_interview.importer.text import Kind, kind_of
 
 EXAMPLES = 100
 

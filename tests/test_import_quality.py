@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval_split import score
+from llm_interview.importer.eval_command import score
 from helpers import ROOT, SEED, UNSEEN
 
 SEED_LABELS = ROOT / "tests" / "data" / "seed.labels.tsv"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from seedsplit.assemble import assemble, title_from
-from seedsplit.curation import Curated
-from seedsplit.records import InputError, Line
-from seedsplit.references import Reference, References
-from seedsplit.render import escape, render_answer, render_entry
-from seedsplit.source import parse_dump
-from seedsplit.text import Kind, fold, is_lead_in, kind_of
+from llm_interview.importer.assemble import assemble, title_from
+from llm_interview.importer.curation import Curated
+from llm_interview.importer.records import InputError, Line
+from llm_interview.importer.references import Reference, References
+from llm_interview.importer.render import escape, render_answer, render_entry
+from llm_interview.importer.source import parse_dump
+from llm_interview.importer.text import Kind, fold, is_lead_in, kind_of
 
 NO_REFS = References([])
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from seedsplit.glossary import Term
-from seedsplit.keywords import page_keywords, seed
-from seedsplit.layout import read_pages
-from seedsplit.pagetext import entry_text, find_entries
+from llm_interview.pages.glossary import Term
+from llm_interview.pages.keywords import page_keywords, seed
+from llm_interview.pages.layout import read_pages
+from llm_interview.pages.pagetext import entry_text, find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "docs" / src for src in read_pages(ROOT / "docs")]  # every question page

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from helpers import site_path, topic_ids, topic_pages
-from seedsplit.layout import PAGE_LIMIT
-from seedsplit.pagetext import find_entries
-from seedsplit.topics import TOPICS
+from llm_interview.pages.layout import PAGE_LIMIT
+from llm_interview.pages.pagetext import find_entries
+from llm_interview.pages.topics import TOPICS
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,17 @@
-"""Question levels (scripts/editorial/levels.py): read from the heading, shown under the title and
+"""Question levels (src/llm_interview/editorial/levels.py): read from the heading, shown under the title and
 in the overview, and carried into the HTML for the practice bank and the search records."""
 
 from __future__ import annotations
 
 import markdown
-from editorial import levels, overview, tags
-from editorial.practice import bank_entries
-from searchindex.records import page_records
+from llm_interview.editorial import levels
+from llm_interview.editorial import overview
+from llm_interview.editorial import tags
+from llm_interview.practice.bank import bank_entries
+from llm_interview.search.records import page_records
 
-from seedsplit.layout import Subpage
-from seedsplit.pagetext import append_to_entries, find_entries
+from llm_interview.pages.layout import Subpage
+from llm_interview.pages.pagetext import append_to_entries, find_entries
 
 PAGE = """---
 tags:

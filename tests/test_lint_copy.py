@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lint_copy
+import llm_interview.checks.lint_copy as lint_copy
 import pytest
 from conftest import ROOT
 
-from seedsplit.typeset import typeset
+from llm_interview.pages.typeset import typeset
 
 SEED = (
     "Lora方法的核心是在原始PLM旁边增加一个旁路,做一个降维再升维的操作。\n- 温度参数调整:控制多样性"
@@ -94,7 +94,7 @@ def test_cli_reports_and_exits_nonzero(tmp_path: Path, capsys):
 def test_committed_docs_pass():
     """What `make test` enforces on the repository's own pages and CONTRIBUTING.md."""
     code = lint_copy.main([str(ROOT / "docs"), str(ROOT / "CONTRIBUTING.md")])
-    assert code == 0, "文案检查未通过：见上方输出，或运行 python scripts/lint_copy.py --fix"
+    assert code == 0, "文案检查未通过：见上方输出，或运行 python src/llm_interview/checks/lint_copy.py --fix"
 
 
 def test_keyword_lists_and_autolinked_seed_urls_are_exempt():
@@ -121,7 +121,7 @@ def test_hyphenated_chinese_compounds_are_fine():
 def test_seed_text_keeps_its_spacing_but_not_its_folded_punctuation():
     punctuation, name = messages(SEED.splitlines()[0])
     assert name == (
-        "x.md:1: 名字要用通行写法：「Lora」写成「LoRA」 — 写法见 scripts/names.yaml；"
+        "x.md:1: 名字要用通行写法：「Lora」写成「LoRA」 — 写法见 data/names.yaml；"
         + lint_copy.FIX_HINT
     )
     message = punctuation

@@ -1,16 +1,16 @@
-"""Names in their usual form (seedsplit.names, scripts/names.yaml): what is rewritten, what is
+"""Names in their usual form (pages.names, data/names.yaml): what is rewritten, what is
 left alone, the words that only look like names, and the data file itself."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import lint_copy
+import llm_interview.checks.lint_copy as lint_copy
 import pytest
 import yaml
 from conftest import ROOT
 
-from seedsplit.names import NamesError, load, usual_names
+from llm_interview.pages.names import NamesError, load, usual_names
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_lint_names_the_line_the_wrong_form_and_the_right_one():
     lines = ["# 题目", "用Lora微调，再看 llama。", "`lora` 不算。"]
     problems = [p.render("x.md") for p in lint_copy.name_problems(lines)]
     assert problems == [
-        f"x.md:2: 名字要用通行写法：「{wrong}」写成「{right}」 — 写法见 scripts/names.yaml；"
+        f"x.md:2: 名字要用通行写法：「{wrong}」写成「{right}」 — 写法见 data/names.yaml；"
         + lint_copy.FIX_HINT
         for wrong, right in [("Lora", "LoRA"), ("llama", "LLaMA")]
     ]
@@ -103,7 +103,7 @@ def test_fix_rewrites_names_in_the_original_but_keeps_its_quotes():
 
 
 def test_every_source_is_a_registered_reference_or_an_address():
-    keys = {r["key"] for r in yaml.safe_load((ROOT / "scripts/references.yaml").read_text())}
+    keys = {r["key"] for r in yaml.safe_load((ROOT / "data/references.yaml").read_text())}
     for name in {n.usual: n for n in load().values()}.values():
         assert name.source in keys or name.source.startswith("https://"), name.usual
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbtools import execute
+from llm_interview.notebooks import execute
 
 SOURCE = """# ---
 # jupyter:

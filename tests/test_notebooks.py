@@ -9,12 +9,13 @@ from pathlib import Path
 
 import nbclient
 import pytest
-from nbtools import backlinks, page
-from nbtools.links import github_repo, launch_links, site_settings
-from nbtools.sources import discover, export, read_source, site_links
-from sync_notebooks import stale_exports
+from llm_interview.notebooks import backlinks
+from llm_interview.notebooks import page
+from llm_interview.notebooks.links import github_repo, launch_links, site_settings
+from llm_interview.notebooks.sources import discover, export, read_source, site_links
+from llm_interview.notebooks.sync import stale_exports
 
-from seedsplit.pagetext import find_entries
+from llm_interview.pages.pagetext import find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = discover()
@@ -73,7 +74,7 @@ def test_declared_entries_exist_and_are_linked_first(nb):
 
 def test_exports_are_in_sync_and_output_free():
     site_url = site_settings(ROOT / "mkdocs.yml")["site_url"]
-    assert stale_exports(site_url) == [], "run: python scripts/sync_notebooks.py"
+    assert stale_exports(site_url) == [], "run: llm-interview sync-notebooks"
     for nb in NOTEBOOKS:
         text = nb.export_path.read_text(encoding="utf-8")
         assert '"outputs": []' in text and '"image/png"' not in text

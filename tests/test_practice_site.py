@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import page_of, site_path, topic_ids, topic_pages
-from seedsplit.pagetext import find_entries
-from seedsplit.topics import TOPICS
+from llm_interview.pages.pagetext import find_entries
+from llm_interview.pages.topics import TOPICS
 
 KEY = "llm-interview-zh:practice:v1"
 APP = "llm-interview-zh/practice"

@@ -1,10 +1,10 @@
-"""The practice page's question bank as read from a rendered topic page (scripts/editorial/practice.py)."""
+"""The practice page's question bank as read from a rendered topic page (src/llm_interview/practice/bank.py)."""
 
 from __future__ import annotations
 
 import json
 
-from editorial.practice import bank, bank_entries, inline_index, site_path
+from llm_interview.practice.bank import bank, bank_entries, inline_index, site_path
 
 PAGE = """
 <h1>推理优化</h1><p>范围。</p>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import site_path, topic_pages
-from seedsplit.topics import SLUGS as TOPICS
+from llm_interview.pages.topics import SLUGS as TOPICS
 
 TIP = "#qa-tip"
 ARCH = "architecture/attention/"  # a subtopic page: questions, formulas and glossary terms

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 from bench.search_ui import hit, load_queries, open_search, search
-from searchindex.index import load_docs
+from llm_interview.search.index import load_docs
 
 from helpers import page_of, site_path
-from seedsplit.pagetext import find_entries
-from seedsplit.topics import SLUGS
+from llm_interview.pages.pagetext import find_entries
+from llm_interview.pages.topics import SLUGS
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = load_queries(ROOT / "tests" / "search_queries.tsv")
@@ -183,7 +183,7 @@ def test_keyword_lines_stay_in_the_source_but_leave_the_page(built_site):
 
 
 def test_pages_use_the_sites_search_worker_not_materials(built_site):
-    """Material's `__config.search` names our worker on every page (see scripts/hooks/search_zh.py).
+    """Material's `__config.search` names our worker on every page (see src/llm_interview/search/plugin.py).
 
     If this fails after a Material upgrade, the hook no longer finds the worker entry in Material's
     page configuration, and readers would get Material's own search with keyword-line snippets.

@@ -9,8 +9,8 @@ from pathlib import Path
 import material
 import pytest
 from bench.search_ui import COMPLETE, search, until_searchable
-from searchindex.index import BODIES, HEADS, INDEX, load_docs, rewrite
-from searchindex.records import Record
+from llm_interview.search.index import BODIES, HEADS, INDEX, load_docs, rewrite
+from llm_interview.search.records import Record
 
 from helpers import page_of, site_path
 
@@ -101,7 +101,7 @@ def _material_source(name: str) -> str:
 
 def test_material_still_hands_the_index_to_the_worker_as_we_rely_on():
     """If this fails after a Material upgrade, lazy search must be re-checked: the stub written by
-    scripts/searchindex/index.py only works while Material (1) fetches search/search_index.json
+    src/llm_interview/search/index.py only works while Material (1) fetches search/search_index.json
     itself, (2) passes its `config` to the worker's SETUP unchanged (it carries
     `config.records`), and (3) on http sends SETUP at once, which is why the records are not in
     that file; from file:// it waits for the search toggle, so the offline copy stays inline."""

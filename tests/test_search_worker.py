@@ -1,4 +1,4 @@
-"""The search worker the build writes (scripts/frontend/bundle.py) is one classic script that
+"""The search worker the build writes (src/llm_interview/frontend/bundle.py) is one classic script that
 answers Material's messages, as Material starts it and as the offline copy runs it from disk."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from frontend.bundle import BundleError, bundle
+from llm_interview.frontend.bundle import BundleError, bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "docs" / "assets" / "js" / "search"

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import import_into, site_path, topic_html, topic_ids, topic_pages
-from seedsplit.layout import subpage
-from seedsplit.topics import TOPICS
+from llm_interview.pages.layout import subpage
+from llm_interview.pages.topics import TOPICS
 
 
 @pytest.fixture(scope="module")

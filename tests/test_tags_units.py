@@ -1,14 +1,14 @@
-"""Per-question tags (scripts/editorial/tags.py) on small pages."""
+"""Per-question tags (src/llm_interview/editorial/tags.py) on small pages."""
 
 from __future__ import annotations
 
 import markdown
-from editorial import tags
-from editorial.abbr import CjkAbbrExtension
-from editorial.glossary import abbreviations
+from llm_interview.editorial import tags
+from llm_interview.editorial.abbr import CjkAbbrExtension
+from llm_interview.editorial.glossary import abbreviations
 
-from seedsplit import glossary
-from seedsplit.pagetext import append_to_entries
+from llm_interview.pages import glossary
+from llm_interview.pages.pagetext import append_to_entries
 
 PAGE = """---
 tags:

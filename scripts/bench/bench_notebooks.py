@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from nbtools.links import site_settings  # noqa: E402
+from llm_interview.notebooks.links import site_settings
 
 OWN = {"docs", "mkdocs.yml", "site"}  # the workspace has its own copies of these
 IMAGE = re.compile(rb"data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+")

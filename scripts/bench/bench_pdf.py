@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from offline.bundle import build as build_offline  # noqa: E402
-from offline.bundle import zip_site  # noqa: E402
-from pdf import inspect  # noqa: E402
-from pdf.render import render  # noqa: E402
+from llm_interview.editions.offline.bundle import build as build_offline
+from llm_interview.editions.offline.bundle import zip_site
+from llm_interview.editions.pdf import inspect
+from llm_interview.editions.pdf.render import render
 
 BUDGET_SECONDS = 60
 BUDGET_MB = 15

@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench import pagefind_figures, search_timing, site_figures  # noqa: E402
 from bench.synthetic_bank import questions, scaled_copy  # noqa: E402
-from sitehttp import serve  # noqa: E402
+from llm_interview.sitehttp import serve
 
 QUERY_SETS = [ROOT / "tests" / "search_queries.tsv", ROOT / "tests" / "search_queries_b.tsv"]
 PAGE_BUDGET_KB = 120

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/
 
-from sitehttp import serve
+from llm_interview.sitehttp import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = (

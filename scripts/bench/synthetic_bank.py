@@ -1,6 +1,6 @@
 """A synthetic bigger question bank: the repository copied with every entry `scale` times.
 
-Each page that holds questions (entries found with seedsplit.pagetext.find_entries that carry a
+Each page that holds questions (entries found with pages.pagetext.find_entries that carry a
 关键词 line, so the page's name and place do not matter: a topic page today, a subtopic page
 after the split) is copied into sibling pages `<stem>-x<k>.md` in the same folder, k = 2…scale,
 listed after it in the nav; no page grows.
@@ -16,8 +16,8 @@ import re
 import shutil
 from pathlib import Path
 
-from seedsplit.keywords import KEYWORD_LINE
-from seedsplit.pagetext import entry_text, find_entries
+from llm_interview.pages.keywords import KEYWORD_LINE
+from llm_interview.pages.pagetext import entry_text, find_entries
 
 NOT_SOURCE = (".git", ".venv", "node_modules", "site", "build", ".cache", "__pycache__")
 NOT_SOURCE += (".pytest_cache", ".ruff_cache")

@@ -1,4 +1,4 @@
-// Glossary tips (scripts/editorial/abbr.py marks the first use of a term in each question as
+// Glossary tips (src/llm_interview/editorial/abbr.py marks the first use of a term in each question as
 // `<abbr title>`). Nothing happens at page load: one listener per event type on the document,
 // and one shared tip element, made the first time a reader hovers, focuses or taps a term.
 // Without JavaScript the `title` still shows the definition; while a tip shows, the term's

@@ -1,4 +1,4 @@
-// Question levels (基础, 进阶, 前沿; scripts/editorial/levels.py writes them into the pages and the
+// Question levels (基础, 进阶, 前沿; src/llm_interview/editorial/levels.py writes them into the pages and the
 // bank): which questions a level choice keeps, and the choice read from an address. Pure.
 
 export const LEVELS = ["基础", "进阶", "前沿"];

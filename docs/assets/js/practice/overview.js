@@ -1,4 +1,4 @@
-// A topic overview (scripts/editorial/overview.py): a level filter above its question list. The
+// A topic overview (src/llm_interview/editorial/overview.py): a level filter above its question list. The
 // build writes each question's level as a `.qa-level[data-level]` label and the topic as the
 // list's `data-topic`; the filter shows one level (or all), keeps it in the address (`?level=`),
 // and links to practising the topic at that level.

@@ -1,5 +1,5 @@
 // Ranks the site's questions for a query. Each document is one question (title, keywords,
-// answer, 原始回答) as written by scripts/searchindex/. Chinese matches by substring: a query segment is cut
+// answer, 原始回答) as written by src/llm_interview/search/. Chinese matches by substring: a query segment is cut
 // into the words the keyword lines know, and what is left into character pairs that count less, Latin by whole words, with a prefix
 // while typing and edit distance 1–2 for misspelt words of five letters or more.
 

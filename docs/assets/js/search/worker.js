@@ -1,13 +1,13 @@
-// The site's search worker, named in each page's __config by scripts/hooks/search_zh.py: Material's
+// The site's search worker, named in each page's __config by src/llm_interview/search/plugin.py: Material's
 // documented "custom search" route. It speaks Material's message protocol (SETUP 0 → READY 1,
 // QUERY 2 → RESULT 3) so Material's search box and result list stay as they are; the ranking
 // lives in query.js, engine.js and results.js; the build bundles them with this file into one
-// classic script (scripts/frontend/bundle.py), as Material starts it and as the offline copy can
+// classic script (src/llm_interview/frontend/bundle.py), as Material starts it and as the offline copy can
 // run it from disk.
 //
 // Loading on demand: Material sends SETUP with its search_index.json as soon as a page loads. On
 // the served site that file is a stub whose `config.records` names two files (see
-// scripts/searchindex/index.py); this worker fetches them only once lazy.js says, on the
+// src/llm_interview/search/index.py); this worker fetches them only once lazy.js says, on the
 // "search-index" BroadcastChannel, that the reader has focused the search box: the heads (title,
 // keywords) first, then READY, then the bodies (answer text, 原始回答), after which the last
 // query is answered again with snippets. The offline copy hands over every record inline.

@@ -1,1 +1,0 @@
-"""Editorial layer: corrections (勘误), related questions, glossary and tooltips."""

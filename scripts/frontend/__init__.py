@@ -1,1 +1,0 @@
-"""The site's front-end build step: its ES modules bundled into classic scripts."""

@@ -1,1 +1,0 @@
-"""Notebook tooling: read the Jupytext sources, export .ipynb copies, links and JupyterLite."""

@@ -1,1 +1,0 @@
-"""The site's search index: what each question contributes, read from its rendered page."""

@@ -1,1 +1,0 @@
-"""Defence in depth for the built site: the Content-Security-Policy every page carries."""

@@ -1,0 +1,120 @@
+"""`make check`: the contributor's check, one message per mistake with its file and line.
+
+    llm-interview check [--no-build]
+
+1. the content rules over every page (editorial/content_check.py), in about two seconds;
+2. every notebook whose code has no cached outputs yet, executed headless (notebooks.execute);
+3. a strict MkDocs build into .cache/check/site, which then finds every notebook executed.
+
+It stops at the first step that fails. An unchanged tree that passed before passes at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from llm_interview import paths
+from llm_interview.checks.content_check import collect
+from llm_interview.notebooks.execute import NotebookError, executed
+
+ROOT = paths.ROOT
+CACHE = ROOT / ".cache" / "check"
+INPUTS = ("docs", "data", "drills", "src", "overrides", "seed", "mkdocs.yml", "package-lock.json")
+GUIDE = "规则和例子见 CONTRIBUTING.md。"
+
+
+def tree_hash(root: Path) -> str:
+    """One digest over every input of the build, so an unchanged tree is recognised."""
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        top = root / name
+        files = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def check_notebooks(root: Path) -> list[str]:
+    """Run each notebook whose code is new; outputs land in the cache the build reads."""
+    messages = []
+    for path in sorted((root / "docs" / "notebooks").glob("*.py")):
+        try:
+            executed(path, root / ".cache" / "notebooks")
+        except NotebookError as err:
+            messages.append(str(err))
+    return messages
+
+
+# MkDocs' link warnings, told again in Chinese with the line of the link (2 = link, 3 = target).
+BROKEN_LINK = re.compile(
+    r"WARNING -\s+Doc file '([^']+)' contains a link '([^']+)', but (?:the target '([^']+)' is "
+    r"not found among documentation files|there is no such anchor on this page|the doc '[^']+' "
+    r"does not contain an anchor '([^']+)')"
+)
+
+
+def explain(root: Path, warning: str) -> str:
+    """A broken-link warning as `docs/file:line: …`; any other line as MkDocs wrote it."""
+    m = BROKEN_LINK.search(warning)
+    if not m:
+        return warning
+    page, link = m[1], m[2]
+    path = root / "docs" / page
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    line = text[: max(text.find(f"]({link}"), 0)].count("\n") + 1
+    what = f"指向的文件 {m[3]} 不存在" if m[3] else "指向的锚点不存在"
+    return (
+        f"docs/{page}:{line}: 链接「{link}」{what}：检查相对路径和锚点；"
+        "题目的锚点就是标题末尾 {#…} 里的 id，小标题的锚点看页面上标题旁 ¶ 的链接"
+    )
+
+
+def build(root: Path) -> list[str]:
+    """A strict build; its warnings when it fails. (`-q` would hide warnings from --strict.)"""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(CACHE / "site")]
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if done.returncode == 0:
+        return []
+    lines = (done.stdout + done.stderr).splitlines()
+    found = [explain(root, ln) for ln in lines if ln.startswith(("WARNING", "ERROR"))]
+    return ["构建失败（mkdocs build --strict）：", *(found or lines[-5:])]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="贡献者检查：内容规则、改过的笔记、严格构建。")
+    parser.add_argument("--no-build", action="store_true", help="只查内容规则和笔记，不构建")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    stamp = CACHE / "passed"
+    digest = tree_hash(ROOT)
+    if stamp.exists() and stamp.read_text() == digest:
+        print("内容自上次检查通过后没有改动。")
+        return 0
+    steps = (lambda: [str(p) for p in collect(ROOT)], lambda: check_notebooks(ROOT))
+    if not args.no_build:
+        steps += (lambda: build(ROOT),)
+    for step in steps:
+        messages = step()
+        if messages:
+            print("\n".join(messages))
+            print(f"检查没有通过。{GUIDE}", file=sys.stderr)
+            return 1
+    if not args.no_build:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
+    print(f"检查通过（{time.perf_counter() - start:.1f} 秒）。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Every use of another package's internals, in one place, with the versions it was written for.
+
+Each coupling has a canary test (tests/test_compat.py) that names what broke when an upgrade
+changes it. A build with other versions than TESTED warns, which fails `mkdocs build --strict`:
+run the canaries, adapt this module, then move the pins and TESTED together.
+
+- Material: its page configuration names the search worker (`"search": …/search.<hash>.min.js`),
+  which we swap for ours, Material's documented custom-search route; copied partials
+  (overrides/partials/, diffed against Material by tests/test_material_partials.py).
+- mkdocs-print-site-plugin: the print page's renderer items, page object and page keys.
+- mkdocs-jupyter: it reads `page.file.abs_src_path` while it renders a notebook page.
+- Python-Markdown: the `abbr` extension's tree processor, subclassed for CJK text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from importlib import metadata
+
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from mkdocs.exceptions import PluginError
+from mkdocs_print_site_plugin.urls import get_page_key
+
+__all__ = ["AbbrExtension", "AbbrTreeprocessor", "get_page_key"]
+
+log = logging.getLogger("mkdocs.plugins.llm_interview.compat")
+
+TESTED = {
+    "mkdocs": "1.6.1",
+    "mkdocs-material": "9.8.2",
+    "mkdocs-print-site-plugin": "2.9",
+    "mkdocs-jupyter": "0.26.3",
+    "Markdown": "3.11.4",
+}
+MATERIAL_WORKER = re.compile(
+    r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
+)
+
+
+def untested_versions() -> list[str]:
+    """`name 已安装 x，本站按 y 写成` for each package whose installed version is not TESTED."""
+    found = []
+    for name, version in TESTED.items():
+        installed = metadata.version(name)
+        if installed != version:
+            found.append(f"{name} 已安装 {installed}，本站按 {version} 写成")
+    return found
+
+
+def warn_untested() -> None:
+    """One warning per untested version (a strict build stops on it)."""
+    for line in untested_versions():
+        log.warning("%s：先运行 pytest tests/test_compat.py，再改 llm_interview/compat.py", line)
+
+
+def search_plugin(config):
+    """Material's search plugin as configured, or None."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def use_search_worker(output: str, name: str, worker: str) -> str:
+    """The page (or template) with Material's search worker swapped for `worker`."""
+    if '"search":' not in output:
+        return output
+    swapped, count = MATERIAL_WORKER.subn(rf'\g<1>{worker}"', output)
+    if count != 1:
+        raise PluginError(
+            f"search: {name} does not name Material's search worker where it used to "
+            '(`"search": ".../workers/search.<hash>.min.js"` in __config); Material changed '
+            "its page configuration, so llm_interview/compat.py can no longer swap in ours"
+        )
+    return swapped
+
+
+def print_site(config):
+    """The enabled mkdocs-print-site-plugin instance, or None."""
+    plugin = config.plugins.get("print-site")
+    return plugin if plugin is not None and plugin.config.get("enabled") else None
+
+
+def set_print_items(plugin, items: list, meta: dict) -> None:
+    """What the print page holds, in order, and the metadata its cover template reads."""
+    plugin.renderer.items = items
+    plugin.print_page.meta = meta
+
+
+def print_page_file(plugin):
+    """The print page's MkDocs File (its output path and URL)."""
+    return plugin.print_page.file
+
+
+@contextmanager
+def rendering_from(page, path: str):
+    """mkdocs-jupyter renders `page` from `path` (an executed copy) instead of its source."""
+    source = page.file.abs_src_path
+    page.file.abs_src_path = path
+    try:
+        yield
+    finally:
+        page.file.abs_src_path = source

@@ -1,0 +1,187 @@
+"""The editions plugin: the PDF edition and the offline copy (issue 12).
+
+- on_config: in an offline build (`OFFLINE=true`), Material's web-worker shim for `file://` comes
+  from the site itself (npm's iframe-worker) instead of another host, and instant navigation is off.
+- on_files: adds that shim to the build, and the Noto Sans SC web fonts the print page uses.
+- on_nav: orders what mkdocs-print-site-plugin puts on the print page: the topics in nav order,
+  the notebooks as an appendix, then glossary, errata and references; fills the cover's facts.
+- on_page_content: gives the print page each page's HTML as the other plugins leave it.
+- on_post_build: links the print page's stylesheet and script, gives each part a named page so
+  Chromium prints the part's title as the running header, and sends links to the pages left out
+  (home, tags, contributing guide) to the site.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
+
+from llm_interview import compat, paths
+from llm_interview.pages.layout import is_overview
+
+from .config import EditionsConfig
+from .offline import is_offline_build
+
+IFRAME_WORKER = paths.ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+IFRAME_WORKER_URI = "assets/iframe-worker/shim.js"
+# Debian's Noto Sans CJK is CFF-flavoured, which Chromium can only embed as unnamed Type 3 glyph
+# drawings; Fontsource's static Noto Sans SC (npm) has TrueType outlines and embeds as named,
+# subset CID fonts. Only the print page loads it.
+NOTO_SC = paths.ROOT / "node_modules" / "@fontsource" / "noto-sans-sc"
+NOTO_SC_WEIGHTS = ("400", "700")
+FONT_CSS_URI = "assets/fonts/noto-sans-sc.css"
+_WOFF_FALLBACK = re.compile(r",\s*url\([^)]*\.woff\) format\('woff'\)")
+PRINT_ASSETS = (FONT_CSS_URI, "assets/print.css", "notebooks/notebook.css")
+PRINT_SCRIPT = "assets/js/print.js"
+
+
+def font_css() -> str:
+    """Fontsource's @font-face rules for the print weights, WOFF2 only."""
+    rules = (NOTO_SC / f"{weight}.css" for weight in NOTO_SC_WEIGHTS)
+    return "".join(_WOFF_FALLBACK.sub("", path.read_text(encoding="utf-8")) for path in rules)
+
+
+def build_facts() -> dict[str, str]:
+    """The build date (Beijing time) and the commit the cover names."""
+    date = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d")
+    result = subprocess.run(
+        ["git", "rev-parse", "--short=12", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True
+    )
+    commit = result.stdout.strip() or os.environ.get("GITHUB_SHA", "")[:12] or "未知"
+    return {"date": date, "commit": commit}
+
+
+def print_order(items: list, appendix_title: str) -> list:
+    """Each topic as a section of its subtopic pages (its overview left out: the contents list
+    does its work on paper), in nav order; the notebooks gathered in one appendix section; then
+    the rest."""
+    topics, notebooks, back = [], [], []
+    for item in items:
+        children = item.children if item.is_section else [item]
+        pages = []
+        for child in children:
+            if not child.is_page or is_overview(child.file.src_uri):
+                continue
+            if child.file.src_uri.startswith("notebooks/"):
+                notebooks.append(child)
+            elif item.is_section:
+                pages.append(child)
+            else:
+                back.append(child)
+        if pages:
+            topics.append(Section(item.title, pages))
+    appendix = [Section(appendix_title, notebooks)] if notebooks else []
+    return topics + appendix + back
+
+
+def link_online(text: str, online: dict[str, str], site_url: str) -> str:
+    """Point links to pages left out of the print page (`#<page key>…`) at the site instead."""
+    if not online:
+        return text
+    keys = "|".join(map(re.escape, sorted(online, key=len, reverse=True)))
+
+    def replace(match: re.Match) -> str:
+        anchor = f"#{match[2]}" if match[2] else ""
+        return f'href="{site_url}{online[match[1]]}{anchor}"'
+
+    return re.sub(rf'href="#({keys})(?:-([^"]*))?"', replace, text)
+
+
+def _part_ids(parts: list) -> list[tuple[str, str]]:
+    """(element id, running-header title) for each part, as the plugin numbers them."""
+    ids = []
+    for n, part in enumerate(parts, start=1):
+        ids.append(
+            (f"section-{n}" if part.is_section else compat.get_page_key(part.url), part.title)
+        )
+    return ids
+
+
+def running_headers(parts: list) -> str:
+    """CSS giving every part its own named page, whose top margin shows the part's title."""
+    rules = []
+    for n, (element_id, title) in enumerate(_part_ids(parts)):
+        label = title.replace("\\", "\\\\").replace('"', '\\"')
+        rules.append(
+            f'#{element_id}{{page:part-{n}}}@page part-{n}{{@top-left{{content:"{label}"}}}}'
+        )
+    return "<style>" + "".join(rules) + "</style>"
+
+
+class EditionsPlugin(BasePlugin[EditionsConfig]):
+    def on_config(self, config):
+        self.parts: list = []
+        self.online: dict[str, str] = {}
+        if is_offline_build(config):
+            polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
+            config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_URI]
+            # From file:// instant navigation cannot fetch the sitemap, and its error ends
+            # Material's document$ stream, which the page scripts wait on: plain page loads.
+            features = config.theme["features"]
+            config.theme["features"] = [
+                f for f in features if not f.startswith("navigation.instant")
+            ]
+        return config
+
+    def on_files(self, files, config):
+        if is_offline_build(config):
+            files.append(File.generated(config, IFRAME_WORKER_URI, abs_src_path=str(IFRAME_WORKER)))
+        if compat.print_site(config):
+            css = font_css()
+            files.append(File.generated(config, FONT_CSS_URI, content=css))
+            folder = posixpath.dirname(FONT_CSS_URI)
+            for name in sorted(set(re.findall(r"url\(\./(files/[^)]+\.woff2)\)", css))):
+                source = str(NOTO_SC / name)
+                files.append(File.generated(config, f"{folder}/{name}", abs_src_path=source))
+        return files
+
+    @event_priority(-100)  # after print-site, listed last, has made its print page
+    def on_nav(self, nav, config, files):
+        plugin = compat.print_site(config)
+        if plugin is None:
+            return nav
+        self.parts = print_order(nav.items, self.config.appendix_title)
+        compat.set_print_items(plugin, self.parts, {"edition": build_facts()})
+        left_out = set(plugin.config["exclude"])
+        self.online = {
+            compat.get_page_key(page.url): page.url
+            for page in nav.pages
+            if page.file.src_uri in left_out
+        }
+        return nav
+
+    @event_priority(-110)  # after the search plugin (-100) has taken the keyword lines out
+    def on_page_content(self, html, page, config, files):
+        # mkdocs-print-site-plugin keeps each page's HTML as its own on_page_content sees it,
+        # before ours run; hand it the final HTML instead (notebook pages are slimmed later).
+        if compat.print_site(config):
+            page.html = html
+        return html
+
+    @event_priority(-100)  # after print-site has written the print page
+    def on_post_build(self, config):
+        plugin = compat.print_site(config)
+        if plugin is None:
+            return
+        page_file = compat.print_page_file(plugin)
+        target = Path(page_file.abs_dest_path)
+        links = "".join(
+            f'<link rel="stylesheet" href="{html.escape(get_relative_url(uri, page_file.url))}">'
+            for uri in PRINT_ASSETS
+        )
+        script = get_relative_url(PRINT_SCRIPT, page_file.url)
+        head = f'{links}{running_headers(self.parts)}<script type="module" src="{script}"></script>'
+        text = target.read_text(encoding="utf-8")
+        text = link_online(text, self.online, config.site_url or "")
+        target.write_text(text.replace("</head>", head + "</head>", 1), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""The notebooks' Jupytext sources in docs/notebooks and the metadata they declare.
+
+Each source declares the curated entries it illustrates in its Jupytext header:
+
+    # ---
+    # jupyter:
+    #   llm_interview:
+    #     entries: [kv-cache-gqa, mha-vs-mqa]
+    # ---
+
+The same list ends up in the exported notebook's metadata (``metadata.llm_interview.entries``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+from llm_interview import paths
+
+ROOT = paths.ROOT
+SOURCE_DIR = ROOT / "docs" / "notebooks"
+EXPORT_DIR = ROOT / "notebooks"
+METADATA_KEY = "llm_interview"
+_TOPIC_LINK = re.compile(r"\]\(\.\./([\w-]+)/([\w-]+)\.md(#[\w-]+)?\)")
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """One notebook: its source file, title and the entry ids it illustrates."""
+
+    source: Path
+    title: str
+    entries: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.source.stem
+
+    @property
+    def export_path(self) -> Path:
+        return EXPORT_DIR / f"{self.name}.ipynb"
+
+
+def read_source(path: Path) -> nbformat.NotebookNode:
+    """Parse a Jupytext source into a notebook."""
+    return jupytext.read(path)
+
+
+def describe(path: Path) -> Notebook:
+    """Read a source's title (its first `# ` heading) and declared entry ids."""
+    nb = read_source(path)
+    entries = nb.metadata.get(METADATA_KEY, {}).get("entries", [])
+    title = next(
+        line[2:].strip()
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("# ")
+    )
+    return Notebook(source=path, title=title, entries=tuple(entries))
+
+
+def discover(source_dir: Path = SOURCE_DIR) -> list[Notebook]:
+    """All notebook sources, sorted by file name."""
+    return [describe(path) for path in sorted(source_dir.glob("*.py"))]
+
+
+def site_links(text: str, site_url: str) -> str:
+    """Turn links to a topic's pages (`../<topic>/<page>.md#id`) into absolute site URLs."""
+    base = site_url.rstrip("/")
+
+    def url(m: re.Match) -> str:
+        page = "" if m[2] == "index" else f"{m[2]}/"
+        return f"]({base}/{m[1]}/{page}{m[3] or ''})"
+
+    return _TOPIC_LINK.sub(url, text)
+
+
+def export(path: Path, site_url: str) -> str:
+    """The output-free .ipynb text for a source, with topic links pointing at the live site."""
+    nb = read_source(path)
+    nb.metadata.pop("jupytext", None)
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"  # stable ids keep the exported copy byte-for-byte reproducible
+        if cell.cell_type == "markdown":
+            cell.source = site_links(cell.source, site_url)
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return jupytext.writes(nb, fmt="ipynb")

@@ -1,0 +1,126 @@
+"""The practice page's question bank, read from the rendered topic pages (issue 11).
+
+Each entry on a topic page is an `<h2 id>` followed by its keyword line and its `div.qa-answer`
+(参考答案). The bank carries that answer's HTML as the reader sees it on the page, with every link
+made relative to the site root, so the practice page can show it wherever it lives.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import asdict, dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+KEYWORDS_LABEL = re.compile(r"^\s*关键词[：:]\s*")
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    """One question as the practice page needs it; `url` and links are relative to the site root."""
+
+    id: str
+    topic: str
+    level: str  # 基础, 进阶 or 前沿 (empty for an entry the importer has just added)
+    title: str
+    keywords: list[str]
+    answer: str
+    url: str
+
+
+def site_path(href: str, page_url: str) -> str:
+    """`href` as written on the page at `page_url`, made relative to the site root."""
+    if EXTERNAL.match(href):
+        return href
+    if href.startswith("#"):
+        return page_url + href
+    path, _, fragment = href.partition("#")
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_url + "x"), path))
+    joined = "" if joined == "." else joined
+    if path.endswith("/") and joined:
+        joined += "/"
+    return joined + (f"#{fragment}" if fragment else "")
+
+
+def _section(heading: Tag) -> list[Tag]:
+    """The elements after `heading` up to the next `<h2>`."""
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling)
+    return parts
+
+
+def _answer_html(answer: Tag, page_url: str) -> str:
+    """The answer's inner HTML with links rooted at the site; glossary marks reduced to text."""
+    for abbr in answer.find_all("abbr"):
+        abbr.unwrap()  # the same definition repeats on every use: most of the bank's weight
+    for anchor in answer.select('a[href^="#__codelineno"]'):
+        anchor.decompose()  # empty per-line anchors of code blocks: they only work on the page
+    for link in answer.find_all(["a", "img"]):
+        attr = "href" if link.name == "a" else "src"
+        if link.get(attr):
+            link[attr] = site_path(link[attr], page_url)
+    return answer.decode_contents().strip()
+
+
+def _level(section: list[Tag]) -> str:
+    """The level on the label under the title (src/llm_interview/editorial/levels.py), or ""."""
+    label = next((t.select_one(".qa-level") for t in section if t.name == "p"), None)
+    return label.get("data-level", "") if label else ""
+
+
+def _keywords(section: list[Tag]) -> list[str]:
+    line = next((t for t in section if t.name == "p" and "qa-keywords" in t.get("class", [])), None)
+    if line is None:
+        return []
+    words = KEYWORDS_LABEL.sub("", line.get_text()).split("·")
+    return [w.strip() for w in words if w.strip()]
+
+
+def bank_entries(html: str, topic: str, page_url: str) -> list[BankEntry]:
+    """Every entry with a 参考答案 on one rendered topic page, in page order."""
+    soup = BeautifulSoup(html, "lxml")  # C parser: html.parser was most of this hook's time
+    entries = []
+    for heading in soup.find_all("h2", id=True):
+        section = _section(heading)
+        answer = next((t for t in section if "qa-answer" in t.get("class", [])), None)
+        if answer is None:
+            continue
+        for link in heading.select("a.headerlink"):
+            link.decompose()
+        entries.append(
+            BankEntry(
+                id=heading["id"],
+                topic=topic,
+                level=_level(section),
+                title=heading.get_text().strip(),
+                keywords=_keywords(section),
+                answer=_answer_html(answer, page_url),
+                url=f"{page_url}#{heading['id']}",
+            )
+        )
+    return entries
+
+
+def bank(topics: list[tuple[str, str, str]], entries: list[BankEntry]) -> dict:
+    """The JSON document: topics (slug, title, url) in site order, then every entry."""
+    return {
+        "version": 1,
+        "topics": [{"slug": s, "title": t, "url": u} for s, t, u in topics],
+        "entries": [asdict(e) for e in entries],
+    }
+
+
+def inline_index(document: dict, answers: bool = False) -> str:
+    """The bank as a JSON script element for a page: without answers and keywords (they arrive
+    with practice.json), or with the answers where nothing can be fetched (the offline copy)."""
+    fields = ("id", "topic", "level", "title", "url", *(("answer",) if answers else ()))
+    slim = [{k: e[k] for k in fields} for e in document["entries"]]
+    text = json.dumps({**document, "entries": slim}, ensure_ascii=False, separators=(",", ":"))
+    safe = text.replace("</", "<\\/")  # no "</script>" inside the element
+    return f'<script type="application/json" id="practice-index">{safe}</script>'
