@@ -12,14 +12,14 @@ from llm_interview.pages.pagetext import find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed" / "000_eb7481b0f66e602c.txt"
-SPLIT = ROOT / "scripts" / "split_seed.py"
+SPLIT = "llm_interview.importer.command"
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 
 def run_split(*args: str | Path) -> subprocess.CompletedProcess:
     """Run the importer's command line as a contributor would."""
     return subprocess.run(
-        [sys.executable, str(SPLIT), *map(str, args)], capture_output=True, text=True
+        [sys.executable, "-m", SPLIT, *map(str, args)], capture_output=True, text=True
     )
 
 

@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 import markdown
 
 from helpers import ROOT
-from llm_interview.pages.glossary import glossary_terms
 from llm_interview.importer.text import body
+from llm_interview.pages.glossary import glossary_terms
 from llm_interview.pages.typeset import typeset
 
 # Each reproducer of issue 10, as one dump line (the first two are the stored XSS pair).
@@ -38,8 +38,9 @@ REPRODUCERS = {
 
 @functools.cache
 def _site_md() -> markdown.Markdown:
-    from llm_interview.editorial.abbr import CjkAbbrExtension
     from mkdocs.config import load_config
+
+    from llm_interview.editorial.abbr import CjkAbbrExtension
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     exts = list(config.markdown_extensions)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from bench.lighthouse import DEFAULT_PAGES
 
 from helpers import ROOT
+from llm_interview.bench.lighthouse import DEFAULT_PAGES
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json devDependencies
 # Lighthouse's pages (home as the site root), and the two pages it leaves out.

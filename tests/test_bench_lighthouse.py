@@ -8,8 +8,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from bench import lighthouse
-from bench.lighthouse import (
+
+from llm_interview.bench import lighthouse
+from llm_interview.bench.lighthouse import (
     DEFAULT_PAGES,
     EXTRA_PAGES,
     METRICS,

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.search_timing import original, top3_hit
-from bench.site_figures import html_path, kind
-from bench.synthetic_bank import questions, replicate, scaled_copy
-
+from llm_interview.bench.search_timing import original, top3_hit
+from llm_interview.bench.site_figures import html_path, kind
+from llm_interview.bench.synthetic_bank import questions, replicate, scaled_copy
 from llm_interview.pages.pagetext import find_entries
 
 ENTRY = """## 什么是 RoPE？ {#rope}

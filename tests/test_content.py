@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from llm_interview.editorial import bibliography
-from llm_interview.checks import content_check
-from llm_interview.checks import entry_rules
 
+from llm_interview.checks import content_check, entry_rules
+from llm_interview.editorial import bibliography
 from llm_interview.pages.layout import PAGE_LIMIT
 
 ROOT = Path(__file__).resolve().parent.parent

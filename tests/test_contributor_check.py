@@ -58,7 +58,10 @@ class Tree:
 
     def check(self) -> tuple[int, str]:
         done = subprocess.run(
-            [sys.executable, "src/llm_interview/checks/run.py"], cwd=self.root, capture_output=True, text=True
+            [sys.executable, "-m", "llm_interview.cli", "check"],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
         )
         return done.returncode, done.stdout + done.stderr
 
@@ -152,9 +155,7 @@ def test_a_related_link_to_a_new_entry_passes_and_to_a_missing_id_fails(passing,
     line = tree.append("data/related.yaml", "  - [kv-cache-why, no-such-question]\n")
     code, out = tree.check()
     assert code == 1
-    assert f"data/related.yaml:{line - 1}: 页面上没有 id 为「no-such-question」的题目" in out, (
-        out
-    )
+    assert f"data/related.yaml:{line - 1}: 页面上没有 id 为「no-such-question」的题目" in out, out
 
 
 FAILING = {
@@ -185,7 +186,7 @@ def test_each_page_mistake_gets_one_message_at_its_line(tree: Tree, case: str):
     first = line_of(tree, "docs/rl/basics.md", "{#rl-example ")
     expected = f"{PAGE}:{line}: {message.format(first=first)}"
     assert expected in out, out
-    assert len([ln for ln in out.splitlines() if ln.startswith(("docs/", "scripts/"))]) == 1, out
+    assert len([ln for ln in out.splitlines() if ln.startswith(("docs/", "data/"))]) == 1, out
 
 
 def test_a_page_over_the_question_limit_says_how_to_split_it(tree: Tree):
@@ -227,7 +228,7 @@ def test_a_data_file_missing_a_field_gives_one_message_not_a_traceback(tree: Tre
     code, out = tree.check()
     assert code == 1 and "Traceback" not in out
     assert f"data/glossary.yaml:{line}: 缺少字段 definition" in out, out
-    assert len([ln for ln in out.splitlines() if ln.startswith("scripts/")]) == 1, out
+    assert len([ln for ln in out.splitlines() if ln.startswith("data/")]) == 1, out
 
 
 def test_markup_in_a_notebook_cell_fails_at_its_line(tree: Tree):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from conftest import ROOT
+
 from llm_interview.checks import datafields
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from bench.search_ui import open_search, search
+
+from helpers import topic_pages
+from llm_interview.bench.search_ui import open_search, search
 from llm_interview.editions.offline.bundle import TOP_FOLDER, build, zip_site
 from llm_interview.editions.pdf import inspect
 from llm_interview.editions.pdf.render import CONTENT_WIDTH, SAMPLE_SCRIPT, render
-
-from helpers import topic_pages
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import TOPICS
 

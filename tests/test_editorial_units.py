@@ -7,12 +7,11 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from llm_interview.editorial import errata
-from llm_interview.editorial import related
+
+from llm_interview.editorial import errata, related
 from llm_interview.editorial.abbr import CjkAbbrExtension
 from llm_interview.editorial.entries import reader_text
 from llm_interview.editorial.glossary import abbreviations
-
 from llm_interview.pages import glossary
 from llm_interview.pages.pagetext import entry_text, find_entries, page_title
 

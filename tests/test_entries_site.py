@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from bench.search_ui import open_search, search
 
 from helpers import built, site_path, topic_ids, topic_pages
+from llm_interview.bench.search_ui import open_search, search
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import SLUGS as TOPICS
 

@@ -14,14 +14,11 @@ import markdown
 import pytest
 import yaml
 from conftest import ROOT, mkdocs_build, source_copy
-from llm_interview.editorial import bibliography
-from llm_interview.checks import content_check
-from llm_interview.checks import datafields
-from llm_interview.editorial import glossary
-from llm_interview.editorial import tags
 from lxml import html as lxml_html
-from llm_interview.notebooks.page import sanitize
 
+from llm_interview.checks import content_check, datafields
+from llm_interview.editorial import bibliography, glossary, tags
+from llm_interview.notebooks.page import sanitize
 from llm_interview.pages.glossary import Term
 
 PAYLOADS = {

@@ -18,9 +18,9 @@ from conftest import ROOT, mkdocs_build
 from hostile import REPRODUCERS, as_shown, inspect, urls_in
 
 from helpers import run_split, snapshot
-from llm_interview.pages.pagetext import find_entries
 from llm_interview.importer.source import parse_dump
 from llm_interview.importer.text import Kind, kind_of
+from llm_interview.pages.pagetext import find_entries
 
 pytestmark = pytest.mark.build  # these tests build the site themselves
 

@@ -8,13 +8,13 @@ import random
 import re
 from collections import defaultdict
 
-import llm_interview.checks.lint_copy as lint_copy
 import markdown
 import pytest
 
+import llm_interview.checks.lint_copy as lint_copy
 from helpers import ROOT, SEED, UNSEEN, import_into, run_split, snapshot
-from llm_interview.importer.topicpages import entry_blocks, entry_ids
 from llm_interview.importer.text import Kind, body, kind_of
+from llm_interview.importer.topicpages import entry_blocks, entry_ids
 from llm_interview.pages.typeset import typeset
 
 

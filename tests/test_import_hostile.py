@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import json
 
-import llm_interview.checks.lint_copy as lint_copy
 import pytest
-from llm_interview.editorial import errata
-from hooks import editorial_layer
 from hostile import REPRODUCERS, XSS, as_shown, inspect, site_markdown, squash, urls_in
 from mkdocs.exceptions import PluginError
 
+import llm_interview.checks.lint_copy as lint_copy
 from helpers import import_into, run_split, snapshot
+from llm_interview.checks.entry_rules import duplicate_ids
+from llm_interview.editorial import errata
+from llm_interview.editorial.plugin import refuse
 from llm_interview.importer.assemble import assemble
-from llm_interview.pages.pagetext import find_entries, outside_fences
 from llm_interview.importer.references import References
 from llm_interview.importer.render import render_entry
 from llm_interview.importer.source import parse_dump, parse_source
 from llm_interview.importer.text import Kind, kind_of
+from llm_interview.pages.pagetext import find_entries, outside_fences
 
 NO_REFS = References([])
 
@@ -133,14 +134,14 @@ def test_a_duplicate_id_anywhere_stops_the_build_naming_both_places():
         "notes.md": "# 笔记\n\n正文。\n\n## 乙？ {#same}\n",
     }
     with pytest.raises(PluginError) as raised:
-        editorial_layer._check_unique_ids(pages)
+        refuse(duplicate_ids(pages))
     message = str(raised.value)
     assert "\n" not in message
     assert "docs/notes.md:5" in message and "docs/rl/basics.md:3" in message
 
 
 def test_unique_ids_pass_the_build_check():
-    editorial_layer._check_unique_ids({"a.md": "## 甲？ {#a}\n## 乙？ {#b}\n"})
+    refuse(duplicate_ids({"a.md": "## 甲？ {#a}\n## 乙？ {#b}\n"}))
 
 
 def test_importing_reproducers_exits_zero_and_a_second_run_writes_nothing(tmp_path):

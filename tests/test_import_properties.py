@@ -17,15 +17,15 @@ import string
 import tempfile
 from pathlib import Path
 
-import llm_interview.importer.command as split_seed
 from hostile import as_shown, inspect, site_markdown, urls_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import llm_interview.importer.command as split_seed
 from helpers import snapshot
-from llm_interview.pages.invisible import strip_invisible
-from llm_interview.importer.topicpages import entry_blocks
 from llm_interview.importer.text import Kind, kind_of
+from llm_interview.importer.topicpages import entry_blocks
+from llm_interview.pages.invisible import strip_invisible
 
 EXAMPLES = 100
 

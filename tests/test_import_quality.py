@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from llm_interview.importer.eval_command import score
 from helpers import ROOT, SEED, UNSEEN
+from llm_interview.importer.eval_command import score
 
 SEED_LABELS = ROOT / "tests" / "data" / "seed.labels.tsv"
 

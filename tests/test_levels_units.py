@@ -4,14 +4,12 @@ in the overview, and carried into the HTML for the practice bank and the search 
 from __future__ import annotations
 
 import markdown
-from llm_interview.editorial import levels
-from llm_interview.editorial import overview
-from llm_interview.editorial import tags
-from llm_interview.practice.bank import bank_entries
-from llm_interview.search.records import page_records
 
+from llm_interview.editorial import levels, overview, tags
 from llm_interview.pages.layout import Subpage
 from llm_interview.pages.pagetext import append_to_entries, find_entries
+from llm_interview.practice.bank import bank_entries
+from llm_interview.search.records import page_records
 
 PAGE = """---
 tags:

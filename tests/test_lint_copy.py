@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import llm_interview.checks.lint_copy as lint_copy
 import pytest
 from conftest import ROOT
 
+import llm_interview.checks.lint_copy as lint_copy
 from llm_interview.pages.typeset import typeset
 
 SEED = (
@@ -94,7 +94,9 @@ def test_cli_reports_and_exits_nonzero(tmp_path: Path, capsys):
 def test_committed_docs_pass():
     """What `make test` enforces on the repository's own pages and CONTRIBUTING.md."""
     code = lint_copy.main([str(ROOT / "docs"), str(ROOT / "CONTRIBUTING.md")])
-    assert code == 0, "文案检查未通过：见上方输出，或运行 python src/llm_interview/checks/lint_copy.py --fix"
+    assert code == 0, (
+        "文案检查未通过：见上方输出，或运行 python src/llm_interview/checks/lint_copy.py --fix"
+    )
 
 
 def test_keyword_lists_and_autolinked_seed_urls_are_exempt():

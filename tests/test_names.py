@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import llm_interview.checks.lint_copy as lint_copy
 import pytest
 import yaml
 from conftest import ROOT
 
+import llm_interview.checks.lint_copy as lint_copy
 from llm_interview.pages.names import NamesError, load, usual_names
 
 

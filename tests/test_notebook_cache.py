@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
 from llm_interview.notebooks import execute
 
 SOURCE = """# ---

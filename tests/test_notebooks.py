@@ -9,12 +9,11 @@ from pathlib import Path
 
 import nbclient
 import pytest
-from llm_interview.notebooks import backlinks
-from llm_interview.notebooks import page
+
+from llm_interview.notebooks import backlinks, page
 from llm_interview.notebooks.links import github_repo, launch_links, site_settings
 from llm_interview.notebooks.sources import discover, export, read_source, site_links
 from llm_interview.notebooks.sync import stale_exports
-
 from llm_interview.pages.pagetext import find_entries
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,9 +9,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import expect
+
 from llm_interview.notebooks.links import launch_links, site_settings
 from llm_interview.notebooks.sources import discover
-from playwright.sync_api import expect
 from llm_interview.search.index import load_docs
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,12 +16,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bench.search_ui import hit, load_queries, open_search, search
-from llm_interview.search.index import load_docs
 
 from helpers import page_of, site_path
+from llm_interview.bench.search_ui import hit, load_queries, open_search, search
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import SLUGS
+from llm_interview.search.index import load_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = load_queries(ROOT / "tests" / "search_queries.tsv")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import material
 import pytest
-from bench.search_ui import COMPLETE, search, until_searchable
-from llm_interview.search.index import BODIES, HEADS, INDEX, load_docs, rewrite
-from llm_interview.search.records import Record
 
 from helpers import page_of, site_path
+from llm_interview.bench.search_ui import COMPLETE, search, until_searchable
+from llm_interview.search.index import BODIES, HEADS, INDEX, load_docs, rewrite
+from llm_interview.search.records import Record
 
 MATERIAL = Path(material.__file__).parent
 RECORDS = (HEADS, BODIES)

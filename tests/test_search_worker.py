@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from llm_interview.frontend.bundle import BundleError, bundle
 
 ROOT = Path(__file__).resolve().parent.parent

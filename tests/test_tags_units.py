@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import markdown
+
 from llm_interview.editorial import tags
 from llm_interview.editorial.abbr import CjkAbbrExtension
 from llm_interview.editorial.glossary import abbreviations
-
 from llm_interview.pages import glossary
 from llm_interview.pages.pagetext import append_to_entries
 

@@ -86,7 +86,6 @@ def test_preview_builds_every_pull_request_and_uploads_it_without_deploying():
 
 
 def test_preview_summary_names_the_changed_pages_inside_the_artifact():
-    sys.path.insert(0, str(ROOT / "scripts" / "ci"))
     from llm_interview.ci.preview_summary import summary
 
     text = summary(["docs/rl/index.md", "docs/notebooks/lora.py", "docs/errata.md", "Makefile"])

@@ -1,5 +1,5 @@
-"""Benchmark `make check` (src/llm_interview/checks/run.py) as a contributor meets it. Budgets: a content-only
-change under 30 s; an unchanged tree that passed before in a few seconds.
+"""Benchmark `make check` (llm_interview.checks.run) as a contributor meets it. Budgets: a
+content-only change under 30 s; an unchanged tree that passed before in a few seconds.
 
     python scripts/bench/bench_check.py
 
@@ -24,7 +24,10 @@ SKIP = shutil.ignore_patterns(".git", ".venv", "site", "build", "__pycache__", "
 def timed_check(tree: Path) -> float:
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "src/llm_interview/checks/run.py"], cwd=tree, capture_output=True, text=True
+        [sys.executable, "src/llm_interview/checks/run.py"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     if done.returncode:

@@ -25,10 +25,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+from llm_interview import paths
+from llm_interview.bench.dumpgen import lines_text, single_line
 
-from bench.dumpgen import lines_text, single_line  # noqa: E402
+ROOT = paths.ROOT
 
 MB = 1_000_000
 CASES: dict[str, tuple[Callable[[], str], float]] = {

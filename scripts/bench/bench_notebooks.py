@@ -24,10 +24,10 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
+from llm_interview import paths
 from llm_interview.notebooks.links import site_settings
+
+ROOT = paths.ROOT
 
 OWN = {"docs", "mkdocs.yml", "site"}  # the workspace has its own copies of these
 IMAGE = re.compile(rb"data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+")

@@ -17,13 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
+from llm_interview import paths
 from llm_interview.editions.offline.bundle import build as build_offline
 from llm_interview.editions.offline.bundle import zip_site
 from llm_interview.editions.pdf import inspect
 from llm_interview.editions.pdf.render import render
+
+ROOT = paths.ROOT
 
 BUDGET_SECONDS = 60
 BUDGET_MB = 15

@@ -36,12 +36,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from bench import pagefind_figures, search_timing, site_figures  # noqa: E402
-from bench.synthetic_bank import questions, scaled_copy  # noqa: E402
+from llm_interview import paths
+from llm_interview.bench import pagefind_figures, search_timing, site_figures
+from llm_interview.bench.synthetic_bank import questions, scaled_copy
 from llm_interview.sitehttp import serve
+
+ROOT = paths.ROOT
 
 QUERY_SETS = [ROOT / "tests" / "search_queries.tsv", ROOT / "tests" / "search_queries_b.tsv"]
 PAGE_BUDGET_KB = 120

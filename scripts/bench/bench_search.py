@@ -25,12 +25,12 @@ import tempfile
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+from llm_interview import paths
+from llm_interview.bench.search_ui import latency_ms, load_queries, open_search, search
+from llm_interview.bench.site_figures import search_files
+from llm_interview.bench.synthetic_bank import scaled_copy
 
-from bench.search_ui import latency_ms, load_queries, open_search, search  # noqa: E402
-from bench.site_figures import search_files  # noqa: E402
-from bench.synthetic_bank import scaled_copy  # noqa: E402
+ROOT = paths.ROOT
 
 QUERIES = [ROOT / "tests" / "search_queries.tsv", ROOT / "tests" / "search_queries_b.tsv"]
 CHROMIUM = "/usr/bin/chromium"

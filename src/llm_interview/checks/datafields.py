@@ -1,6 +1,6 @@
 """Every string a contributor can write into a data file is text, never markup.
 
-One rule for `make check` and the build (src/llm_interview/site/plugin.py raises on the same findings,
+One rule for `make check` and the build (the site plugin raises on the same findings,
 before anything reads the data): each file has its shape (editorial/schemas.py); no HTML tag
 outside code spans (the few inline tags a page may use are allowed), no
 character that cannot be written out (a lone surrogate), and a `url` is https or a path inside

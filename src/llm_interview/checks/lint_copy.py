@@ -8,7 +8,7 @@ Every other line we write or edit must follow them. Invisible characters are err
 text is held to two typographic rules the importer also writes through: Chinese `,:;` full
 width (pages.punctuation) and names in their usual form (pages.names, data/names.yaml).
 
-    python src/llm_interview/checks/lint_copy.py [--fix] [--seed DIR] [PATH ...]   # default PATH: docs/
+    llm-interview lint [--fix] [--seed DIR] [PATH ...]   # default PATH: docs/
 """
 
 from __future__ import annotations

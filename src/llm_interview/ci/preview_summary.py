@@ -1,7 +1,7 @@
 """The job summary of a pull request's preview: which pages changed, and where they are in the
 uploaded site artifact.
 
-    python src/llm_interview/ci/preview_summary.py CHANGED_FILE...   # paths from the repository root
+    python src/llm_interview/ci/preview_summary.py CHANGED_FILE...  # repository paths
 """
 
 from __future__ import annotations

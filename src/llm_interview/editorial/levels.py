@@ -1,7 +1,7 @@
 """A question's level (基础, 进阶, 前沿), written in its heading as `{#id level=基础}`.
 
 On the page the heading loses its `level=` (the heading stays `<h2 id>`), and a small label shows
-the level under the title, in front of the question's tag chips (src/llm_interview/editorial/tags.py). The
+the level under the title, in front of the question's tag chips (editorial/tags.py). The
 label's `data-level` is what the practice bank, the search records and the overview filter read.
 """
 

@@ -39,7 +39,7 @@ REFERENCES_MARKER = "<!-- editorial:references -->"
 TAGS_MARKER = "<!-- editorial:tags -->"
 
 
-def _refuse(problems: list) -> None:
+def refuse(problems: list) -> None:
     """Stop the build on the first problem, as one `file:line: message` line."""
     if problems:
         raise PluginError(str(problems[0]))
@@ -70,14 +70,14 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
     def on_files(self, files, config):
         site = model.of(config)
         markdown, pages = site.markdown, site.pages
-        _refuse(
+        refuse(
             [
                 p
                 for src, text in markdown.items()
                 for p in frontmatter.front_matter_problems(f"docs/{src}", text)
             ]
         )
-        _refuse(entry_rules.duplicate_ids(markdown))
+        refuse(entry_rules.duplicate_ids(markdown))
         self.questions = tags.questions(markdown)
         self.tag_ids = tags.anchors(self.questions)
         self.targets = {

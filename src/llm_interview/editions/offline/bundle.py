@@ -1,7 +1,7 @@
 """Build the site for reading from disk and zip it.
 
 `OFFLINE=true` turns on Material's offline plugin (mkdocs.yml): page links end in `.html`, the
-search index is inlined into a script, and src/llm_interview/editions/plugin.py serves the web-worker
+search index is inlined into a script, and editions/plugin.py serves the web-worker
 shim search needs under `file://` from the site itself. Left out of the zip is what cannot work
 from disk or belongs to the PDF: JupyterLite (it needs a web server and a CDN), the print page
 and its web fonts.

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from bench.search_timing import SLOW, _browser, throttled_page, top3_hit
-from bench.site_figures import gz_size
+from llm_interview import paths
+from llm_interview.bench.search_timing import SLOW, _browser, throttled_page, top3_hit
+from llm_interview.bench.site_figures import gz_size
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = paths.ROOT
 VENV = ROOT / ".cache" / "bench-pagefind"
-REQUIREMENTS = Path(__file__).with_name("requirements-pagefind.txt")
+REQUIREMENTS = ROOT / "scripts" / "bench" / "requirements-pagefind.txt"
 SET_ASIDE = ("print", "lite", "contributing", "errata", "glossary", "references", "tags")
 HARNESS = "pagefind-bench.html"
 _HARNESS_HTML = """<!doctype html><meta charset="utf-8"><title>pagefind</title>

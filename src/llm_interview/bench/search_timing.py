@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.search_ui import _READY, hit, latency_ms, load_queries, open_search, search
+from llm_interview.bench.search_ui import _READY, hit, latency_ms, load_queries, open_search, search
 
 CHROMIUM = "/usr/bin/chromium"
 COPY = re.compile(r"-x\d+(?=/|#|$)")
