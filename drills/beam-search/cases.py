@@ -27,7 +27,9 @@ SHORT_OR_LONG = _model({(BOS,): [0.4, 0.55, 0.05], (BOS, A): [0.6, 0.3, 0.1]}, [
 def _check(got, want, what):
     assert isinstance(got, list), f"{what}：应返回列表 [(seq, score), ...]"
     expect_equal([tuple(seq) for seq, _ in got], [seq for seq, _ in want], f"{what}：序列及其名次")
-    expect_close([score for _, score in got], [score for _, score in want], f"{what}：分数", atol=1e-9)
+    expect_close(
+        [score for _, score in got], [score for _, score in want], f"{what}：分数", atol=1e-9
+    )
 
 
 def test_beam_size_one_is_greedy():
@@ -52,7 +54,9 @@ def test_finished_hypotheses_are_not_extended():
 
     got = beam_search(recording, BOS, EOS, beam_size=3, max_len=4, length_penalty=1.0)
     for prefix in seen:
-        assert EOS not in prefix[1:], f"以 eos 结束的假设不应再被扩展，却用前缀 {prefix} 调用了 step_fn"
+        assert EOS not in prefix[1:], (
+            f"以 eos 结束的假设不应再被扩展，却用前缀 {prefix} 调用了 step_fn"
+        )
     for seq, _ in got:
         assert EOS not in tuple(seq)[:-1], f"返回的序列 {tuple(seq)} 在 eos 之后还有 token"
     assert len(got) <= 3, "最多返回 beam_size 条"
@@ -99,5 +103,7 @@ def test_long_sequences_do_not_underflow():
     step_fn = _model({}, [0.25, 0.4, 0.35])
     got = beam_search(step_fn, BOS, EOS, beam_size=2, max_len=1000, length_penalty=1.0)
     best_seq, best_score = got[0]
-    expect_equal(tuple(best_seq), (A,) * 1000, "最优假设应是 1000 个 A（要用对数概率累加，连乘会下溢）")
+    expect_equal(
+        tuple(best_seq), (A,) * 1000, "最优假设应是 1000 个 A（要用对数概率累加，连乘会下溢）"
+    )
     expect_close(best_score, math.log(0.4), "1000 个 A 的平均对数概率应为 log 0.4", atol=1e-9)

@@ -24,21 +24,33 @@ def test_temperature_divides_logits():
 
 def test_temperature_is_stable_for_large_logits():
     got = apply_temperature([1000.0, 1001.0, 1002.0], 1.0)
-    expect_close(got, _softmax_by_hand([0.0, 1.0, 2.0]), "logits 整体加常数不改变 softmax，大 logit 也不能溢出")
+    expect_close(
+        got,
+        _softmax_by_hand([0.0, 1.0, 2.0]),
+        "logits 整体加常数不改变 softmax，大 logit 也不能溢出",
+    )
     got = apply_temperature([3.0, -2.0], 0.001)
     expect_close(got, [1.0, 0.0], "温度很小时（t=0.001）应接近 one-hot，且不能溢出成 nan")
 
 
 def test_top_k_keeps_largest_and_renormalises():
     probs = [0.1, 0.4, 0.2, 0.3]
-    expect_close(top_k_filter(probs, 2), [0.0, 0.4 / 0.7, 0.0, 0.3 / 0.7], "k=2：只留 0.4 和 0.3，再除以 0.7 归一化")
-    expect_close(top_k_filter(probs, 1), [0.0, 1.0, 0.0, 0.0], "k=1：只留概率最大的 token，等于贪心")
+    expect_close(
+        top_k_filter(probs, 2),
+        [0.0, 0.4 / 0.7, 0.0, 0.3 / 0.7],
+        "k=2：只留 0.4 和 0.3，再除以 0.7 归一化",
+    )
+    expect_close(
+        top_k_filter(probs, 1), [0.0, 1.0, 0.0, 0.0], "k=1：只留概率最大的 token，等于贪心"
+    )
     expect_close(top_k_filter(probs, 10), probs, "k 大于词表：分布不变")
 
 
 def test_top_k_ties_prefer_smaller_index():
     probs = [0.3, 0.2, 0.3, 0.2]
-    expect_close(top_k_filter(probs, 1), [1.0, 0.0, 0.0, 0.0], "k=1 且两个 0.3 并列：只留下标小的 0 号")
+    expect_close(
+        top_k_filter(probs, 1), [1.0, 0.0, 0.0, 0.0], "k=1 且两个 0.3 并列：只留下标小的 0 号"
+    )
     expect_close(
         top_k_filter(probs, 3),
         [0.3 / 0.8, 0.2 / 0.8, 0.3 / 0.8, 0.0],
@@ -70,7 +82,9 @@ def test_sample_is_inverse_cdf_in_index_order():
         # 不截断：按下标顺序的累计概率 0.1, 0.6, 0.75, 1.0
         want = 0 if u < 0.1 else 1 if u < 0.6 else 2 if u < 0.75 else 3
         got = sample(logits, 1.0, None, None, random.Random(seed))
-        expect_equal(got, want, f"种子 {seed}（u={u:.3f}）：按下标顺序累加概率，取第一个 u < 累计值的下标")
+        expect_equal(
+            got, want, f"种子 {seed}（u={u:.3f}）：按下标顺序累加概率，取第一个 u < 累计值的下标"
+        )
         # top-p=0.7 后只剩 1 号（2/3）和 3 号（1/3）
         want = 1 if u < 0.5 / 0.75 else 3
         got = sample(logits, 1.0, None, 0.7, random.Random(seed))
@@ -84,7 +98,11 @@ def test_sample_applies_temperature_then_top_k():
     for seed in range(30):
         u = random.Random(seed).random()
         got = sample(logits, 0.5, 2, None, random.Random(seed))
-        expect_equal(got, 0 if u < p0 else 1, f"种子 {seed}（u={u:.3f}）：温度 0.5 + top_k=2，0 号概率应为 {p0:.3f}")
+        expect_equal(
+            got,
+            0 if u < p0 else 1,
+            f"种子 {seed}（u={u:.3f}）：温度 0.5 + top_k=2，0 号概率应为 {p0:.3f}",
+        )
     for seed in range(10):
         got = sample(logits, 1.0, 1, None, random.Random(seed))
         expect_equal(got, 0, "top_k=1 时采样退化为贪心：总是返回 logit 最大的下标")
