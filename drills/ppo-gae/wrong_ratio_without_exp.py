@@ -1,0 +1,28 @@
+"""概率比写成对数概率之差、忘了取 exp：新旧策略相同时比率是 0 而不是 1。"""
+import math
+
+
+def gae(rewards, values, dones, gamma, lam, last_value):
+    T = len(rewards)
+    advantages = [0.0] * T
+    next_adv = 0.0
+    for t in reversed(range(T)):
+        # 回合在第 t 步结束时，既不自举下一状态的价值，也不把后一回合的优势传回来
+        nonterminal = 1.0 - float(dones[t])
+        next_value = last_value if t == T - 1 else values[t + 1]
+        delta = rewards[t] + gamma * nonterminal * next_value - values[t]
+        next_adv = delta + gamma * lam * nonterminal * next_adv
+        advantages[t] = next_adv
+    # critic 的回归目标：优势加回基线
+    returns = [a + v for a, v in zip(advantages, values)]
+    return advantages, returns
+
+
+def ppo_clip_loss(logp_new, logp_old, advantages, clip_eps):
+    total = 0.0
+    for lp_new, lp_old, adv in zip(logp_new, logp_old, advantages):
+        ratio = lp_new - lp_old  # 错：这是 log 比率，不是概率比
+        clipped = min(max(ratio, 1.0 - clip_eps), 1.0 + clip_eps)
+        # 取 min：悲观下界，只截断对我们“有利”的那一侧
+        total += -min(ratio * adv, clipped * adv)
+    return total / len(advantages)
