@@ -1,0 +1,20 @@
+"""f_i 用平均路由概率代替 Top-1 硬计数：f 与 P 相同，损失退化成 E * sum_i P_i^2。"""
+import numpy as np
+
+
+def top_k_router(x, w_gate, k):
+    logits = x @ w_gate
+    z = logits - logits.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    router_probs = e / e.sum(axis=-1, keepdims=True)
+    indices = np.argsort(-router_probs, axis=-1)[:, :k]
+    top_p = np.take_along_axis(router_probs, indices, axis=-1)
+    gates = top_p / top_p.sum(axis=-1, keepdims=True)
+    return indices, gates, router_probs
+
+
+def switch_load_balancing_loss(router_probs, expert_index_top1, num_experts):
+    router_probs = np.asarray(router_probs, dtype=float)
+    f = router_probs.mean(axis=0)
+    p = router_probs.mean(axis=0)
+    return float(num_experts * np.sum(f * p))
