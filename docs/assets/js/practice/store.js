@@ -1,5 +1,8 @@
 // The reader's progress: one versioned localStorage value, the same shape as an exported file.
-//   { app: APP, version: 1, entries: { <entry id>: record (see schedule.js) }, prefs: { hideMastered } }
+//   { app: APP, version: 1, entries: { <entry id>: record (see schedule.js) }, prefs: { hideMastered },
+//     drills: { <drill id>: { passed, passedAt, draft, saved } } }
+// `drills` (the 手撕代码 pages, see drills/progress.js) came later and is optional: a document
+// without it is still version 1 and reads as having no drill records.
 // Reading never throws and never writes: corrupt or foreign data is reported (in Chinese) and left
 // in place until the reader chooses to reset, so no progress is lost without their say.
 // Records of ids the site no longer has are kept as they are; the views only look up known ids.
@@ -13,7 +16,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class ProgressError extends Error {}
 
 export function emptyState() {
-  return { app: APP, version: VERSION, entries: {}, prefs: { hideMastered: false } };
+  return { app: APP, version: VERSION, entries: {}, prefs: { hideMastered: false }, drills: {} };
 }
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -47,6 +50,28 @@ function checkRecord(id, record) {
   return clean;
 }
 
+// One drill's record: passed once a run passed every case (it stays passed), passedAt when it
+// first did, the reader's code as last typed (null: the skeleton) and when the record last changed.
+const DRILL_FIELDS = [
+  ["passed", (v) => v === true || v === false, " true 或 false"],
+  ["passedAt", (v) => v === null || isCount(v), "非负整数（毫秒时间戳）或 null"],
+  ["draft", (v) => v === null || typeof v === "string", "字符串或 null"],
+  ["saved", isCount, "非负整数（毫秒时间戳）"],
+];
+
+/** A checked copy of one drill record (unknown fields dropped); throws ProgressError naming the field. */
+function checkDrill(id, record) {
+  if (!isObject(record)) throw new ProgressError(`drills["${id}"] 应为对象，实际是 ${shown(record)}`);
+  const clean = {};
+  for (const [name, ok, expected] of DRILL_FIELDS) {
+    if (!ok(record[name])) {
+      throw new ProgressError(`drills["${id}"].${name} 应为${expected}，实际是 ${shown(record[name])}`);
+    }
+    clean[name] = record[name];
+  }
+  return clean;
+}
+
 /** A checked copy of a parsed progress document; throws ProgressError with a Chinese reason. */
 export function validate(doc) {
   if (!isObject(doc)) throw new ProgressError("内容不是一个 JSON 对象");
@@ -60,7 +85,10 @@ export function validate(doc) {
   const entries = {};
   for (const [id, record] of Object.entries(doc.entries)) entries[id] = checkRecord(id, record);
   const prefs = isObject(doc.prefs) ? doc.prefs : {};
-  return { ...emptyState(), entries, prefs: { hideMastered: prefs.hideMastered === true } };
+  if (doc.drills !== undefined && !isObject(doc.drills)) throw new ProgressError(`drills 应为对象，实际是 ${shown(doc.drills)}`);
+  const drills = {};
+  for (const [id, record] of Object.entries(doc.drills ?? {})) drills[id] = checkDrill(id, record);
+  return { ...emptyState(), entries, prefs: { hideMastered: prefs.hideMastered === true }, drills };
 }
 
 /** Parse and validate JSON text; throws ProgressError. */
@@ -74,14 +102,28 @@ export function parse(text) {
   return validate(doc);
 }
 
+/** Two records of one drill as one: the more recently saved record's draft (a tie keeps `mine`);
+ * passed when either side passed (passing is never undone), since the earlier of their passing
+ * times (null when neither side knows it). */
+export function mergeDrill(mine, theirs) {
+  const newer = theirs.saved > mine.saved ? theirs : mine;
+  const times = [mine, theirs].filter((r) => r.passed && r.passedAt !== null).map((r) => r.passedAt);
+  return { ...newer, passed: mine.passed || theirs.passed, passedAt: times.length ? Math.min(...times) : null };
+}
+
 /** `current` with `incoming`'s records merged in: per entry, the more recently graded record wins
- * (a tie keeps the current one); records only one side has are kept; preferences stay current. */
+ * (a tie keeps the current one); per drill, see mergeDrill; records only one side has are kept;
+ * preferences stay current. */
 export function merge(current, incoming) {
   const entries = { ...current.entries };
   for (const [id, record] of Object.entries(incoming.entries)) {
     if (!entries[id] || record.last > entries[id].last) entries[id] = record;
   }
-  return { ...current, entries };
+  const drills = { ...(current.drills ?? {}) };
+  for (const [id, record] of Object.entries(incoming.drills ?? {})) {
+    drills[id] = drills[id] ? mergeDrill(drills[id], record) : record;
+  }
+  return { ...current, entries, drills };
 }
 
 export function serialize(state) {
