@@ -25,8 +25,13 @@ def _mha_loop(x, w_q, w_k, w_v, w_o, n_heads, causal, padding_mask):
     d_head = d_model // n_heads
     out = np.zeros((b, t, d_model))
     for n in range(b):
-        allowed = [[(not causal or j <= i) and (padding_mask is None or bool(padding_mask[n, j]))
-                    for j in range(t)] for i in range(t)]
+        allowed = [
+            [
+                (not causal or j <= i) and (padding_mask is None or bool(padding_mask[n, j]))
+                for j in range(t)
+            ]
+            for i in range(t)
+        ]
         heads = []
         for h in range(n_heads):
             cols = slice(h * d_head, (h + 1) * d_head)
@@ -51,7 +56,9 @@ def test_sdpa_hand_example():
     v = np.array([[1.0, 0.0], [0.0, 1.0]])
     # d = 4：分数为 [2/√4, 0] = [1, 0]，权重 [e/(1+e), 1/(1+e)]；v 是单位阵，输出就是权重
     want = [[math.e / (1 + math.e), 1 / (1 + math.e)]]
-    expect_close(scaled_dot_product_attention(q, k, v), want, "单个 query 的小例子算错了：分数要除以 √d")
+    expect_close(
+        scaled_dot_product_attention(q, k, v), want, "单个 query 的小例子算错了：分数要除以 √d"
+    )
 
 
 def test_sdpa_matches_loop_with_batch_dims():
@@ -66,9 +73,13 @@ def test_sdpa_matches_loop_with_batch_dims():
         want = np.zeros((2, 3, 4, 6))
         for a in range(2):
             for h in range(3):
-                want[a, h] = _attend_loop(q[a, h].tolist(), k[a, h].tolist(), v[a, h].tolist(), allowed)
+                want[a, h] = _attend_loop(
+                    q[a, h].tolist(), k[a, h].tolist(), v[a, h].tolist(), allowed
+                )
         what = "不带掩码" if m is None else "带 (Lq, Lk) 掩码（广播到批次维）"
-        expect_close(scaled_dot_product_attention(q, k, v, m), want, f"{what}时与朴素循环的结果不一致")
+        expect_close(
+            scaled_dot_product_attention(q, k, v, m), want, f"{what}时与朴素循环的结果不一致"
+        )
 
 
 def test_sdpa_masked_weights_are_zero_and_rows_sum_to_one():
@@ -78,8 +89,14 @@ def test_sdpa_masked_weights_are_zero_and_rows_sum_to_one():
     v = np.eye(3)  # v 取单位阵，输出的每一行就是注意力权重
     mask = np.array([[True, False, False], [True, True, False], [False, True, True]])
     w = scaled_dot_product_attention(q, k, v, mask)
-    expect_close(w[~mask], np.zeros(int((~mask).sum())), "被屏蔽位置的注意力权重应当恰好为 0：分数要在 softmax 前设成 -inf")
-    expect_close(w.sum(axis=-1), np.ones(3), "每个 query 的注意力权重之和应为 1：掩码要在 softmax 之前施加")
+    expect_close(
+        w[~mask],
+        np.zeros(int((~mask).sum())),
+        "被屏蔽位置的注意力权重应当恰好为 0：分数要在 softmax 前设成 -inf",
+    )
+    expect_close(
+        w.sum(axis=-1), np.ones(3), "每个 query 的注意力权重之和应为 1：掩码要在 softmax 之前施加"
+    )
     expect_close(w[0], [1.0, 0.0, 0.0], "第 0 个 query 只允许看 key 0，权重应为 [1, 0, 0]")
 
 
@@ -87,7 +104,11 @@ def test_mha_matches_per_head_loop():
     x, (w_q, w_k, w_v, w_o) = _mha_inputs(seed=2)
     want = _mha_loop(x, w_q, w_k, w_v, w_o, 2, False, None)
     got = multi_head_attention(x, w_q, w_k, w_v, w_o, n_heads=2)
-    expect_close(got, want, "2 个头、无掩码时与逐头循环的结果不一致：检查拆头的 reshape/transpose 和 √d_head 缩放")
+    expect_close(
+        got,
+        want,
+        "2 个头、无掩码时与逐头循环的结果不一致：检查拆头的 reshape/transpose 和 √d_head 缩放",
+    )
 
 
 def test_mha_causal():
@@ -97,7 +118,11 @@ def test_mha_causal():
     x2 = x.copy()
     x2[:, 2:] += 10.0  # 只改后两个位置
     got2 = multi_head_attention(x2, w_q, w_k, w_v, w_o, n_heads=2, causal=True)
-    expect_close(got2[:, :2], got[:, :2], "因果掩码：改动位置 2、3 的输入，位置 0、1 的输出不应变化（不能看到后面的词）")
+    expect_close(
+        got2[:, :2],
+        got[:, :2],
+        "因果掩码：改动位置 2、3 的输入，位置 0、1 的输出不应变化（不能看到后面的词）",
+    )
     expect_close(got, want, "causal=True 时与逐头循环（只看 j <= i）的结果不一致")
 
 
@@ -111,7 +136,11 @@ def test_mha_padding_mask():
     x2 = x.copy()
     x2[1, 2:] = 100.0  # 改动填充位置的内容
     got2 = multi_head_attention(x2, w_q, w_k, w_v, w_o, n_heads=4, padding_mask=pad)
-    expect_close(got2[1, :2], got[1, :2], "填充位置的内容变了，真实 token 的输出不应受影响：padding 要屏蔽 key")
+    expect_close(
+        got2[1, :2],
+        got[1, :2],
+        "填充位置的内容变了，真实 token 的输出不应受影响：padding 要屏蔽 key",
+    )
 
 
 def test_mha_causal_and_padding_combined():
@@ -120,6 +149,8 @@ def test_mha_causal_and_padding_combined():
     got = multi_head_attention(x, w_q, w_k, w_v, w_o, n_heads=2, causal=True, padding_mask=pad)
     want = _mha_loop(x, w_q, w_k, w_v, w_o, 2, True, pad)
     expect_close(got[0], want[0], "因果 + padding：无填充样本的结果不对")
-    expect_close(got[1, :3], want[1, :3], "因果 + padding：两种掩码要取逻辑与，真实 token 的输出不对")
+    expect_close(
+        got[1, :3], want[1, :3], "因果 + padding：两种掩码要取逻辑与，真实 token 的输出不对"
+    )
     alone = multi_head_attention(x[1:, :3], w_q, w_k, w_v, w_o, n_heads=2, causal=True)
     expect_close(got[1, :3], alone[0], "右填充的样本应与去掉填充后单独计算的结果相同")

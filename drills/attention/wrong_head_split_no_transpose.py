@@ -1,4 +1,5 @@
 """拆头时直接 reshape 成 (b, n_heads, t, d_head) （拼回时也直接 reshape），没有先拆成 (b, t, n_heads, d_head) 再交换轴：不同 token 的特征被混进同一个头。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """在 softmax 之后才乘掩码：被屏蔽的权重虽为 0，但每行权重之和不再是 1。"""
+
 import numpy as np
 
 

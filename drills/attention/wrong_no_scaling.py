@@ -1,4 +1,5 @@
 """忘了除以 sqrt(d)：分数随维度变大，softmax 过早饱和，结果与标准注意力不同。"""
+
 import numpy as np
 
 

@@ -28,7 +28,9 @@ def test_hand_worked_batch():
     expect_close(cw, [0.2, -0.2], "chosen 隐式奖励 = beta * (策略 - 参考)")
     expect_close(rw, [-0.1, 0.4], "rejected 隐式奖励 = beta * (策略 - 参考)")
     expected = (math.log(1 + math.exp(-0.3)) + math.log(1 + math.exp(0.6))) / 2
-    expect_close(loss, expected, "两对的平均损失：margin = beta * [(策略c - 参考c) - (策略r - 参考r)]")
+    expect_close(
+        loss, expected, "两对的平均损失：margin = beta * [(策略c - 参考c) - (策略r - 参考r)]"
+    )
 
 
 def test_large_positive_margin_is_finite():
@@ -40,7 +42,9 @@ def test_large_positive_margin_is_finite():
 def test_large_negative_margin_is_finite():
     # z = -1500：完全排错，-log(sigmoid(-1500)) = 1500 + log(1 + e^{-1500}) ≈ 1500
     loss, _, _ = dpo_loss([-1510.0], [-10.0], [-10.0], [-10.0], 1.0)
-    expect_close(loss, 1500.0, "margin = -1500 时损失应约为 1500：要用稳定的 softplus，不能溢出或得到 inf")
+    expect_close(
+        loss, 1500.0, "margin = -1500 时损失应约为 1500：要用稳定的 softplus，不能溢出或得到 inf"
+    )
 
 
 def test_gradient_sign_by_finite_differences():

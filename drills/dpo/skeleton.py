@@ -1,7 +1,9 @@
 import math
 
 
-def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta):
+def dpo_loss(
+    policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta
+):
     """DPO 损失。
 
     四个输入都是长度为 B 的 list[float]：每个偏好对里被选 / 被拒回答的整条对数概率，

@@ -1,4 +1,5 @@
 """beta 只乘在 chosen 的对数比上，rejected 那一项没有乘 beta，margin 的两项尺度不一致。"""
+
 import math
 
 
@@ -7,7 +8,9 @@ def softplus(x):
     return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
 
 
-def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta):
+def dpo_loss(
+    policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta
+):
     chosen_rewards, rejected_rewards, losses = [], [], []
     pairs = zip(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps)
     for pc, pr, rc, rr in pairs:

@@ -1,4 +1,5 @@
 """朴素地先算 sigmoid 再取 log：z 是很大的负数时 math.exp 溢出（OverflowError）。"""
+
 import math
 
 
@@ -6,7 +7,9 @@ def sigmoid(x):
     return 1.0 / (1.0 + math.exp(-x))  # 错：x 很负时 exp(-x) 溢出
 
 
-def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta):
+def dpo_loss(
+    policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta
+):
     chosen_rewards, rejected_rewards, losses = [], [], []
     pairs = zip(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps)
     for pc, pr, rc, rr in pairs:

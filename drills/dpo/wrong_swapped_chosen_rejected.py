@@ -1,4 +1,5 @@
 """把 chosen 和 rejected 弄反：margin 的符号反了，模型被训练成偏好被拒的回答。"""
+
 import math
 
 
@@ -7,7 +8,9 @@ def softplus(x):
     return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
 
 
-def dpo_loss(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta):
+def dpo_loss(
+    policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps, beta
+):
     chosen_rewards, rejected_rewards, losses = [], [], []
     pairs = zip(policy_chosen_logps, policy_rejected_logps, ref_chosen_logps, ref_rejected_logps)
     for pc, pr, rc, rr in pairs:

@@ -6,7 +6,9 @@ def test_group_advantages_hand_worked():
     # 第 0 组 [1, 0, 1, 0]：均值 0.5，总体标准差 0.5，优势 ±1
     # 第 1 组 [2, 4, 6]：均值 4，总体方差 (4 + 0 + 4) / 3 = 8/3，(2 - 4) / sqrt(8/3) = -sqrt(1.5)
     adv = group_advantages([[1.0, 0.0, 1.0, 0.0], [2.0, 4.0, 6.0]])
-    expect_close(adv[0], [1.0, -1.0, 1.0, -1.0], "奖励 [1,0,1,0]：均值 0.5、总体标准差 0.5，优势应为 ±1")
+    expect_close(
+        adv[0], [1.0, -1.0, 1.0, -1.0], "奖励 [1,0,1,0]：均值 0.5、总体标准差 0.5，优势应为 ±1"
+    )
     s = math.sqrt(1.5)
     expect_close(adv[1], [-s, 0.0, s], "奖励 [2,4,6]：用总体标准差（除以 G），优势应为 ±sqrt(1.5)")
 
@@ -43,7 +45,9 @@ def test_k3_values_and_sign():
     logp = [math.log(0.5), math.log(0.25), math.log(0.3)]
     logp_ref = [math.log(0.25), math.log(0.5), math.log(0.3)]
     expected = [0.5 + math.log(2) - 1, 2 - math.log(2) - 1, 0.0]
-    expect_close(k3_kl(logp, logp_ref), expected, "k3 = pi_ref/pi - log(pi_ref/pi) - 1，两者相同时为 0")
+    expect_close(
+        k3_kl(logp, logp_ref), expected, "k3 = pi_ref/pi - log(pi_ref/pi) - 1，两者相同时为 0"
+    )
     rng = random.Random(1)
     lp = [rng.uniform(-6, 0) for _ in range(20)]
     lr = [rng.uniform(-6, 0) for _ in range(20)]
@@ -66,7 +70,11 @@ def test_grpo_loss_hand_worked():
         eps,
         beta,
     )
-    expect_close(loss, (-1.1 + 0.5 + beta * kl1) / 2, "手算的两条回答：clip、+beta*KL、先回答内平均再回答间平均")
+    expect_close(
+        loss,
+        (-1.1 + 0.5 + beta * kl1) / 2,
+        "手算的两条回答：clip、+beta*KL、先回答内平均再回答间平均",
+    )
 
 
 def test_kl_term_raises_loss_with_beta():

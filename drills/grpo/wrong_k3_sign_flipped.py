@@ -1,4 +1,5 @@
 """k3 里对数比的方向写反：指数项用 ref/pi、线性项却用 log(pi/ref)，策略比参考模型自信时 KL 为负。"""
+
 import math
 
 

@@ -1,4 +1,5 @@
 """标准化时分母不加 eps：整组奖励相同时标准差为 0，0 / 0.0 抛出 ZeroDivisionError。"""
+
 import math
 
 

@@ -26,15 +26,15 @@ def _naive(x, w, n_heads, n_kv_heads):
     concat = np.zeros((seq, n_heads * D_HEAD))
     for h in range(n_heads):
         g = h // group
-        q = x @ w["wq"][:, h * D_HEAD:(h + 1) * D_HEAD]
-        k = x @ w["wk"][:, g * D_HEAD:(g + 1) * D_HEAD]
-        v = x @ w["wv"][:, g * D_HEAD:(g + 1) * D_HEAD]
+        q = x @ w["wq"][:, h * D_HEAD : (h + 1) * D_HEAD]
+        k = x @ w["wk"][:, g * D_HEAD : (g + 1) * D_HEAD]
+        v = x @ w["wv"][:, g * D_HEAD : (g + 1) * D_HEAD]
         for t in range(seq):
             scores = [float(q[t] @ k[s]) / math.sqrt(D_HEAD) for s in range(t + 1)]
             m = max(scores)
             e = [math.exp(a - m) for a in scores]
             z = sum(e)
-            concat[t, h * D_HEAD:(h + 1) * D_HEAD] = sum(e[s] / z * v[s] for s in range(t + 1))
+            concat[t, h * D_HEAD : (h + 1) * D_HEAD] = sum(e[s] / z * v[s] for s in range(t + 1))
     return concat @ w["wo"]
 
 
@@ -42,22 +42,32 @@ def test_repeat_kv_keeps_groups_together():
     kv = np.random.default_rng(0).normal(size=(2, 3, 4))
     out = repeat_kv(kv, 3)
     expected = np.stack([kv[h // 3] for h in range(6)])
-    expect_close(out, expected, "repeat_kv：第 h 个头应是 kv[h // n_rep]，即 [k0, k0, k0, k1, k1, k1]，不是交替排列")
+    expect_close(
+        out,
+        expected,
+        "repeat_kv：第 h 个头应是 kv[h // n_rep]，即 [k0, k0, k0, k1, k1, k1]，不是交替排列",
+    )
 
 
 def test_full_matches_slow_reference():
     w, x = _weights(4, 2), _x()
-    expect_close(attention_full(x, w, 4, 2), _naive(x, w, 4, 2),
-                 "attention_full 应与逐头、逐位置的因果 GQA 参考结果一致（4 个查询头，2 个 KV 头）")
+    expect_close(
+        attention_full(x, w, 4, 2),
+        _naive(x, w, 4, 2),
+        "attention_full 应与逐头、逐位置的因果 GQA 参考结果一致（4 个查询头，2 个 KV 头）",
+    )
 
 
 def test_first_position_sees_only_itself():
     w, x = _weights(4, 2), _x()
     # 第 0 个位置只能看到自己：softmax 只有一项，权重为 1，输出就是自己的 v 经过 wo
     v0 = x[0] @ w["wv"]
-    concat = np.concatenate([v0[(h // 2) * D_HEAD:(h // 2 + 1) * D_HEAD] for h in range(4)])
-    expect_close(attention_full(x, w, 4, 2)[0], concat @ w["wo"],
-                 "第 0 个位置只能看到自己，输出应是它在所属 KV 头上的 v 拼接后乘 wo（掩码不能遮住对角线）")
+    concat = np.concatenate([v0[(h // 2) * D_HEAD : (h // 2 + 1) * D_HEAD] for h in range(4)])
+    expect_close(
+        attention_full(x, w, 4, 2)[0],
+        concat @ w["wo"],
+        "第 0 个位置只能看到自己，输出应是它在所属 KV 头上的 v 拼接后乘 wo（掩码不能遮住对角线）",
+    )
 
 
 def test_full_is_causal():
@@ -72,18 +82,24 @@ def test_full_is_causal():
 def test_decode_matches_slow_reference():
     w, x = _weights(4, 2), _x()
     out, _, _ = decode_with_cache(x, w, 4, 2)
-    expect_close(out, _naive(x, w, 4, 2),
-                 "逐 token 解码（带 KV 缓存）的输出应与整段计算一致：每步要把新的 k、v 追加进缓存")
+    expect_close(
+        out,
+        _naive(x, w, 4, 2),
+        "逐 token 解码（带 KV 缓存）的输出应与整段计算一致：每步要把新的 k、v 追加进缓存",
+    )
 
 
 def test_cache_stores_only_kv_heads():
     w, x = _weights(4, 2), _x()
     _, k_cache, v_cache = decode_with_cache(x, w, 4, 2)
-    assert np.shape(k_cache) == (2, SEQ, D_HEAD), \
+    assert np.shape(k_cache) == (2, SEQ, D_HEAD), (
         "k_cache 形状应为 (n_kv_heads, seq, d_head) = (2, 5, 3)：缓存只存 KV 头，不存复制后的"
-    assert np.shape(v_cache) == (2, SEQ, D_HEAD), "v_cache 形状应为 (n_kv_heads, seq, d_head) = (2, 5, 3)"
-    k_expected = np.stack([x @ w["wk"][:, g * D_HEAD:(g + 1) * D_HEAD] for g in range(2)])
-    v_expected = np.stack([x @ w["wv"][:, g * D_HEAD:(g + 1) * D_HEAD] for g in range(2)])
+    )
+    assert np.shape(v_cache) == (2, SEQ, D_HEAD), (
+        "v_cache 形状应为 (n_kv_heads, seq, d_head) = (2, 5, 3)"
+    )
+    k_expected = np.stack([x @ w["wk"][:, g * D_HEAD : (g + 1) * D_HEAD] for g in range(2)])
+    v_expected = np.stack([x @ w["wv"][:, g * D_HEAD : (g + 1) * D_HEAD] for g in range(2)])
     expect_close(k_cache, k_expected, "k_cache[g, t] 应是第 t 个 token 在第 g 个 KV 头上的 key")
     expect_close(v_cache, v_expected, "v_cache[g, t] 应是第 t 个 token 在第 g 个 KV 头上的 value")
 
@@ -93,6 +109,8 @@ def test_mqa_and_mha_are_special_cases():
     for n_kv, name in ((1, "MQA（1 个 KV 头）"), (4, "MHA（KV 头数等于查询头数）")):
         w = _weights(4, n_kv, seed=3)
         expected = _naive(x, w, 4, n_kv)
-        expect_close(attention_full(x, w, 4, n_kv), expected, f"{name}：attention_full 与参考结果不一致")
+        expect_close(
+            attention_full(x, w, 4, n_kv), expected, f"{name}：attention_full 与参考结果不一致"
+        )
         out, _, _ = decode_with_cache(x, w, 4, n_kv)
         expect_close(out, expected, f"{name}：decode_with_cache 与参考结果不一致")

@@ -45,7 +45,7 @@ def decode_with_cache(x, weights, n_heads, n_kv_heads):
     v_cache = np.zeros((n_kv_heads, 0, d_head))
     outs = []
     for t in range(seq):
-        xt = x[t:t + 1]  # (1, d_model)：每步只投影当前 token
+        xt = x[t : t + 1]  # (1, d_model)：每步只投影当前 token
         q = _split_heads(xt @ weights["wq"], n_heads)  # (H, 1, dh)
         k = _split_heads(xt @ weights["wk"], n_kv_heads)  # (G, 1, dh)
         v = _split_heads(xt @ weights["wv"], n_kv_heads)

@@ -1,4 +1,5 @@
 """缓存里存的是复制成 n_heads 份之后的 K/V：结果虽对，但缓存大小变回 MHA，GQA 白做了。"""
+
 import numpy as np
 
 
@@ -42,7 +43,7 @@ def decode_with_cache(x, weights, n_heads, n_kv_heads):
     v_cache = np.zeros((n_heads, 0, d_head))
     outs = []
     for t in range(seq):
-        xt = x[t:t + 1]
+        xt = x[t : t + 1]
         q = _split_heads(xt @ weights["wq"], n_heads)
         k = _split_heads(xt @ weights["wk"], n_kv_heads)
         v = _split_heads(xt @ weights["wv"], n_kv_heads)

@@ -1,4 +1,5 @@
 """整段计算时忘了因果掩码：前面的位置看到了后面的 token，与逐步解码的结果对不上。"""
+
 import numpy as np
 
 
@@ -40,7 +41,7 @@ def decode_with_cache(x, weights, n_heads, n_kv_heads):
     v_cache = np.zeros((n_kv_heads, 0, d_head))
     outs = []
     for t in range(seq):
-        xt = x[t:t + 1]
+        xt = x[t : t + 1]
         q = _split_heads(xt @ weights["wq"], n_heads)
         k = _split_heads(xt @ weights["wk"], n_kv_heads)
         v = _split_heads(xt @ weights["wv"], n_kv_heads)

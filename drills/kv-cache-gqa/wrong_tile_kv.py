@@ -1,4 +1,5 @@
 """repeat_kv 用了 np.tile：KV 头排成 [k0, k1, k0, k1]，查询头 h 用到的是 kv[h % n_kv_heads] 而不是 kv[h // n_rep]。"""
+
 import numpy as np
 
 
@@ -42,7 +43,7 @@ def decode_with_cache(x, weights, n_heads, n_kv_heads):
     v_cache = np.zeros((n_kv_heads, 0, d_head))
     outs = []
     for t in range(seq):
-        xt = x[t:t + 1]
+        xt = x[t : t + 1]
         q = _split_heads(xt @ weights["wq"], n_heads)
         k = _split_heads(xt @ weights["wk"], n_kv_heads)
         v = _split_heads(xt @ weights["wv"], n_kv_heads)

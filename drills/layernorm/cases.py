@@ -41,7 +41,11 @@ def test_forward_matches_loop():
     gamma = rng.normal(size=6)
     beta = rng.normal(size=6)
     y, _ = layer_norm_forward(x, gamma, beta, eps=1e-5)
-    expect_close(y, _ln_loop(x.tolist(), gamma.tolist(), beta.tolist(), 1e-5), "随机输入下与逐行循环的 LayerNorm 不一致")
+    expect_close(
+        y,
+        _ln_loop(x.tolist(), gamma.tolist(), beta.tolist(), 1e-5),
+        "随机输入下与逐行循环的 LayerNorm 不一致",
+    )
 
 
 def test_backward_matches_finite_differences():
@@ -68,10 +72,24 @@ def test_backward_matches_finite_differences():
 
     _, cache = layer_norm_forward(x, gamma, beta, eps)
     dx, dgamma, dbeta = layer_norm_backward(r, cache)
-    expect_close(dbeta, numeric(beta, lambda b_: loss(x, gamma, b_)), "dbeta 与有限差分不一致：应是 dy 对 batch 求和", atol=1e-5)
-    expect_close(dgamma, numeric(gamma, lambda g_: loss(x, g_, beta)), "dgamma 与有限差分不一致：应是 dy * xhat 对 batch 求和", atol=1e-5)
-    expect_close(dx, numeric(x, lambda x_: loss(x_, gamma, beta)),
-                 "dx 与有限差分不一致：别漏了经过均值和经过方差的两项", atol=1e-5)
+    expect_close(
+        dbeta,
+        numeric(beta, lambda b_: loss(x, gamma, b_)),
+        "dbeta 与有限差分不一致：应是 dy 对 batch 求和",
+        atol=1e-5,
+    )
+    expect_close(
+        dgamma,
+        numeric(gamma, lambda g_: loss(x, g_, beta)),
+        "dgamma 与有限差分不一致：应是 dy * xhat 对 batch 求和",
+        atol=1e-5,
+    )
+    expect_close(
+        dx,
+        numeric(x, lambda x_: loss(x_, gamma, beta)),
+        "dx 与有限差分不一致：别漏了经过均值和经过方差的两项",
+        atol=1e-5,
+    )
 
 
 def test_backward_shapes_and_shift_invariance():
@@ -80,25 +98,35 @@ def test_backward_shapes_and_shift_invariance():
     dy = rng.normal(size=(4, 3))
     _, cache = layer_norm_forward(x, np.ones(3), np.zeros(3), eps=1e-5)
     dx, dgamma, dbeta = layer_norm_backward(dy, cache)
-    assert np.shape(dx) == (4, 3) and np.shape(dgamma) == (3,) and np.shape(dbeta) == (3,), \
+    assert np.shape(dx) == (4, 3) and np.shape(dgamma) == (3,) and np.shape(dbeta) == (3,), (
         "返回形状应为 dx (N, D)、dgamma (D,)、dbeta (D,)"
+    )
     # 每行整体加一个常数，LayerNorm 输出不变，所以 dx 的每一行之和为 0
-    expect_close(dx.sum(axis=-1), np.zeros(4), "dx 每一行之和应为 0（输出对整行平移不变）", atol=1e-8)
+    expect_close(
+        dx.sum(axis=-1), np.zeros(4), "dx 每一行之和应为 0（输出对整行平移不变）", atol=1e-8
+    )
 
 
 def test_rms_norm_hand_example():
     x = np.array([[1.0, 2.0, 3.0, 4.0]])
     # 均方 = (1 + 4 + 9 + 16) / 4 = 7.5，不减均值
     r = math.sqrt(7.5)
-    expect_close(rms_norm(x, np.ones(4), eps=0.0), [[1 / r, 2 / r, 3 / r, 4 / r]],
-                 "RMSNorm([1,2,3,4]) 应为 x / sqrt(7.5)：不减均值")
+    expect_close(
+        rms_norm(x, np.ones(4), eps=0.0),
+        [[1 / r, 2 / r, 3 / r, 4 / r]],
+        "RMSNorm([1,2,3,4]) 应为 x / sqrt(7.5)：不减均值",
+    )
 
 
 def test_rms_norm_constant_row_is_not_zero():
     x = np.array([[3.0, 3.0, 3.0, 3.0]])
     w = np.array([1.0, 2.0, 3.0, 4.0])
     want = [[3.0 * wi / math.sqrt(9.0 + 1e-6) for wi in w]]
-    expect_close(rms_norm(x, w, eps=1e-6), want, "常数行的 RMSNorm 不应是 0：RMSNorm 不减均值，结果是 weight·x/RMS(x)")
+    expect_close(
+        rms_norm(x, w, eps=1e-6),
+        want,
+        "常数行的 RMSNorm 不应是 0：RMSNorm 不减均值，结果是 weight·x/RMS(x)",
+    )
 
 
 def test_rms_norm_batched_matches_loop():
@@ -111,4 +139,8 @@ def test_rms_norm_batched_matches_loop():
         row = x[idx].tolist()
         rms = math.sqrt(sum(v * v for v in row) / 4 + eps)
         want[idx] = [row[j] / rms * w[j] for j in range(4)]
-    expect_close(rms_norm(x, w, eps=eps), want, "形状 (2, 3, 4) 的输入沿最后一维做 RMSNorm 的结果不对（eps 在根号里）")
+    expect_close(
+        rms_norm(x, w, eps=eps),
+        want,
+        "形状 (2, 3, 4) 的输入沿最后一维做 RMSNorm 的结果不对（eps 在根号里）",
+    )

@@ -1,4 +1,5 @@
 """反向漏了经过方差的那一项 xhat * mean(dxhat * xhat)：只减了均值项。"""
+
 import numpy as np
 
 

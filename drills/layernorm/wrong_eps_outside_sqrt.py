@@ -1,4 +1,5 @@
 """eps 加在根号外面：sqrt(var) + eps，方差很小时结果与标准 LayerNorm 差很多。"""
+
 import numpy as np
 
 

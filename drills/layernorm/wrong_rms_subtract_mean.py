@@ -1,4 +1,5 @@
 """RMSNorm 先减去了均值：那就成了不带 beta 的 LayerNorm，不是 RMSNorm。"""
+
 import numpy as np
 
 

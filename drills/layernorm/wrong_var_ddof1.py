@@ -1,4 +1,5 @@
 """方差用了无偏估计（除以 D-1，ddof=1）：LayerNorm 用的是总体方差，除以 D。"""
+
 import numpy as np
 
 

@@ -10,7 +10,7 @@ def rms_norm(x, weight, eps=1e-6):
 def apply_rope(x, base=10000.0):
     _, seq, d = x.shape
     half = d // 2
-    inv_freq = base ** (-np.arange(half) * 2.0 / d)       # (half,)
+    inv_freq = base ** (-np.arange(half) * 2.0 / d)  # (half,)
     angles = np.arange(seq)[:, None] * inv_freq[None, :]  # (seq, half)
     cos, sin = np.cos(angles), np.sin(angles)
     x1, x2 = x[..., :half], x[..., half:]
@@ -29,14 +29,14 @@ def swiglu(x, w1, w2, w3):
 
 def _split_heads(t, n):
     seq = t.shape[0]
-    return t.reshape(seq, n, -1).transpose(1, 0, 2)       # (n, seq, d_head)
+    return t.reshape(seq, n, -1).transpose(1, 0, 2)  # (n, seq, d_head)
 
 
 def _attention(x, w, n_heads, n_kv_heads, rope_base):
     seq = x.shape[0]
     q = apply_rope(_split_heads(x @ w["wq"], n_heads), rope_base)
     k = apply_rope(_split_heads(x @ w["wk"], n_kv_heads), rope_base)
-    v = _split_heads(x @ w["wv"], n_kv_heads)              # v 不加位置编码
+    v = _split_heads(x @ w["wv"], n_kv_heads)  # v 不加位置编码
     n_rep = n_heads // n_kv_heads
     k, v = np.repeat(k, n_rep, axis=0), np.repeat(v, n_rep, axis=0)
     scores = q @ k.transpose(0, 2, 1) / np.sqrt(q.shape[-1])

@@ -1,4 +1,5 @@
 """SwiGLU 门控了错误的分支：对 x @ w3 取 SiLU、x @ w1 当线性分支，与 LLaMA 权重的约定相反。"""
+
 import numpy as np
 
 

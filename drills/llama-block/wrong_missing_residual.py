@@ -1,4 +1,5 @@
 """注意力子层漏了残差：h = attn(norm(x))，输入 x 没有加回去。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """写成了 post-norm：先加残差再归一化（x + attn(x) 之后再 RMSNorm），不是 LLaMA 的 pre-norm。"""
+
 import numpy as np
 
 

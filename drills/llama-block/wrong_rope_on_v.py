@@ -1,4 +1,5 @@
 """把 RoPE 也加到了 v 上：位置编码只该影响 q·k 的打分，v 是被搬运的内容，不应旋转。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """SwiGLU 的门用了 sigmoid 而不是 SiLU：sigmoid(x W1) * (x W3) 其实是 GLU，不是 SwiGLU。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """缩放系数用了 alpha 而不是 alpha / r：旁路输出放大了 r 倍，换 r 时有效步长也跟着变。"""
+
 import numpy as np
 
 

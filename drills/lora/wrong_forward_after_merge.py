@@ -1,4 +1,5 @@
 """合并后 forward 仍然加上旁路：增量被算了两次，合并前后输出不一致。"""
+
 import numpy as np
 
 

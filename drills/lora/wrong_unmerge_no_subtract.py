@@ -1,4 +1,5 @@
 """unmerge 只把标记改回 False，没有从权重里减去增量：恢复后增量被算了两次。"""
+
 import numpy as np
 
 

@@ -21,7 +21,9 @@ def test_router_probs_are_softmax_over_all_experts():
     _, _, probs = top_k_router(x, w, 2)
     logits = (x @ w).tolist()
     expected = [_row_softmax(row) for row in logits]
-    expect_close(probs, np.array(expected), "router_probs 应是每行 logits 在全部 E 个专家上的 softmax")
+    expect_close(
+        probs, np.array(expected), "router_probs 应是每行 logits 在全部 E 个专家上的 softmax"
+    )
 
 
 def test_topk_picks_largest_experts_in_descending_order():
@@ -32,7 +34,11 @@ def test_topk_picks_largest_experts_in_descending_order():
     for row in logits:
         p = _row_softmax(row)
         expected.append(sorted(range(len(p)), key=lambda e: -p[e])[:3])
-    expect_equal(np.asarray(indices).tolist(), expected, "indices 应是概率最大的 k 个专家，按概率从大到小排列")
+    expect_equal(
+        np.asarray(indices).tolist(),
+        expected,
+        "indices 应是概率最大的 k 个专家，按概率从大到小排列",
+    )
 
 
 def test_gates_renormalised_over_chosen_k():
@@ -45,7 +51,9 @@ def test_gates_renormalised_over_chosen_k():
         # 重新归一化等价于只在选中的 k 个 logits 上做 softmax
         expected.append(_row_softmax(chosen))
     expect_close(gates, np.array(expected), "门控权重应在选中的 k 个专家上重新归一化")
-    expect_close(np.asarray(gates).sum(axis=-1), np.ones(len(logits)), "每个 token 的 k 个门控权重之和应为 1")
+    expect_close(
+        np.asarray(gates).sum(axis=-1), np.ones(len(logits)), "每个 token 的 k 个门控权重之和应为 1"
+    )
 
 
 def test_k1_and_large_logits_are_stable():
@@ -54,13 +62,17 @@ def test_k1_and_large_logits_are_stable():
     assert np.all(np.isfinite(probs)), "logits 很大时 softmax 不应出现 inf/nan（先减去每行最大值）"
     expect_close(np.asarray(probs).sum(axis=-1), np.ones(3), "每行路由概率之和应为 1")
     expect_close(gates, np.ones((3, 1)), "k=1 时唯一被选中专家的门控权重应为 1")
-    expect_equal(np.asarray(indices).tolist(), [[int(np.argmax(r))] for r in (x @ w)], "k=1 时应选 logit 最大的专家")
+    expect_equal(
+        np.asarray(indices).tolist(),
+        [[int(np.argmax(r))] for r in (x @ w)],
+        "k=1 时应选 logit 最大的专家",
+    )
 
 
 def test_uniform_routing_gives_loss_one():
     experts, per_expert = 4, 3
     probs = np.full((experts * per_expert, experts), 1.0 / experts)
-    top1 = np.repeat(np.arange(experts), per_expert)   # 每个专家恰好分到 3 个 token
+    top1 = np.repeat(np.arange(experts), per_expert)  # 每个专家恰好分到 3 个 token
     loss = switch_load_balancing_loss(probs, top1, experts)
     expect_close(loss, 1.0, "均匀路由：f_i = P_i = 1/E，损失应为 E * E * (1/E)^2 = 1")
 

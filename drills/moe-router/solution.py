@@ -3,7 +3,7 @@ import numpy as np
 
 def top_k_router(x, w_gate, k):
     """Top-k 路由：返回 (indices, gates, router_probs)。"""
-    logits = x @ w_gate                                   # (tokens, E)
+    logits = x @ w_gate  # (tokens, E)
     # 减去每行最大值，防止 exp 溢出
     z = logits - logits.max(axis=-1, keepdims=True)
     e = np.exp(z)

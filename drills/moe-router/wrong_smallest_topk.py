@@ -1,4 +1,5 @@
 """np.argsort 默认升序，直接取前 k 个：选中的是概率最小的 k 个专家。"""
+
 import numpy as np
 
 

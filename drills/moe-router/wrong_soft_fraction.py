@@ -1,4 +1,5 @@
 """f_i 用平均路由概率代替 Top-1 硬计数：f 与 P 相同，损失退化成 E * sum_i P_i^2。"""
+
 import numpy as np
 
 

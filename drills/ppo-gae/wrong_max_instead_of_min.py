@@ -1,4 +1,5 @@
 """clip 前后两项取 max 而不是 min：不再是悲观下界，好动作越过 1+eps 后仍被继续推高。"""
+
 import math
 
 

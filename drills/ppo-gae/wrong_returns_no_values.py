@@ -1,4 +1,5 @@
 """returns 直接写成 advantages，忘了加回 values：critic 的目标整体偏掉了 V(s_t)。"""
+
 import math
 
 

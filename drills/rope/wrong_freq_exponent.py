@@ -1,4 +1,5 @@
 """频率的指数写成 i/d 而不是 2i/d：theta_i = base^(-i/d)，频率衰减得太慢，高维转得过快。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """rotate_half 的符号放错：写成 (x2, -x1)，相当于按 -m·theta 反向旋转。"""
+
 import numpy as np
 
 

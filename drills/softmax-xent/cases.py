@@ -34,7 +34,9 @@ def test_softmax_large_and_very_negative_logits():
     x = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -1000.0, -1000.0]])
     # softmax 对整体平移不变：第 0 行等于 softmax([0, 1, 2])，第 1 行是均匀分布
     want = np.array([_softmax_list([0.0, 1.0, 2.0]), [1 / 3, 1 / 3, 1 / 3]])
-    expect_close(softmax(x), want, "logit 为 ±1000 时 softmax 出现了 inf/nan 或算错：要先减去最大值")
+    expect_close(
+        softmax(x), want, "logit 为 ±1000 时 softmax 出现了 inf/nan 或算错：要先减去最大值"
+    )
 
 
 def test_cross_entropy_hand_example():
@@ -45,7 +47,9 @@ def test_cross_entropy_hand_example():
     row1 = math.log(3)
     loss = cross_entropy(logits, targets)
     assert np.ndim(loss) == 0, "交叉熵应返回一个标量（对 batch 取平均后的损失）"
-    expect_close(loss, (row0 + row1) / 2, "2×3 的小例子算错了：应对每行在类别维上归一化，再对 batch 取平均")
+    expect_close(
+        loss, (row0 + row1) / 2, "2×3 的小例子算错了：应对每行在类别维上归一化，再对 batch 取平均"
+    )
 
 
 def test_cross_entropy_matches_loop():
@@ -56,8 +60,11 @@ def test_cross_entropy_matches_loop():
     for row, t in zip(logits, targets):
         z = sum(math.exp(v) for v in row)
         losses.append(-math.log(math.exp(row[t]) / z))
-    expect_close(cross_entropy(logits, targets), sum(losses) / len(losses),
-                 "与逐样本循环算出的平均交叉熵不一致")
+    expect_close(
+        cross_entropy(logits, targets),
+        sum(losses) / len(losses),
+        "与逐样本循环算出的平均交叉熵不一致",
+    )
 
 
 def test_cross_entropy_extreme_logits():
@@ -66,8 +73,11 @@ def test_cross_entropy_extreme_logits():
     # 第 0 行：正确类别远大于其他类，损失 = log(1 + e^-1000 + e^-2000) ≈ 0
     # 第 1 行：正确类别是 -1000，损失 = log(2 + e^-1000) + 1000 ≈ 1000 + log 2
     want = (0.0 + 1000.0 + math.log(2)) / 2
-    expect_close(cross_entropy(logits, targets), want,
-                 "logit 相差 1000 时损失应是有限值 (1000 + log 2) / 2：用 log-sum-exp 直接算 log-softmax，不要先 softmax 再取 log")
+    expect_close(
+        cross_entropy(logits, targets),
+        want,
+        "logit 相差 1000 时损失应是有限值 (1000 + log 2) / 2：用 log-sum-exp 直接算 log-softmax，不要先 softmax 再取 log",
+    )
 
 
 def test_cross_entropy_does_not_grow_with_batch():
@@ -76,6 +86,11 @@ def test_cross_entropy_does_not_grow_with_batch():
     targets = np.array([4, 0, 2])
     one = cross_entropy(logits, targets)
     tripled = cross_entropy(np.concatenate([logits] * 3), np.concatenate([targets] * 3))
-    expect_close(tripled, one, "把同一批样本复制 3 份，平均损失应当不变：要对 batch 取平均而不是求和")
-    expect_close(cross_entropy(np.zeros((1, 5)), np.array([3])), math.log(5),
-                 "5 类全零 logit 的损失应是 log 5")
+    expect_close(
+        tripled, one, "把同一批样本复制 3 份，平均损失应当不变：要对 batch 取平均而不是求和"
+    )
+    expect_close(
+        cross_entropy(np.zeros((1, 5)), np.array([3])),
+        math.log(5),
+        "5 类全零 logit 的损失应是 log 5",
+    )

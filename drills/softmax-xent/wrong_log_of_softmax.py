@@ -1,4 +1,5 @@
 """先算 softmax 再取 log：正确类别的概率下溢成 0 时 log(0) = -inf，损失变成 inf。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """没有先减去最大值：logit 很大时 exp 上溢成 inf，结果变成 nan/inf。"""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """log-sum-exp 沿 axis=0（batch 维）而不是类别维做：每个样本没有在自己的类别上归一化。"""
+
 import numpy as np
 
 

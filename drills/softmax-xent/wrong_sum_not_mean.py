@@ -1,4 +1,5 @@
 """对 batch 求和而不是取平均：损失随 batch 大小成倍变化。"""
+
 import numpy as np
 
 
