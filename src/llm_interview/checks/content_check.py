@@ -14,6 +14,7 @@ import yaml
 
 from llm_interview.checks import datafields, entry_rules
 from llm_interview.checks.datafields import ALLOWED_TAGS, forbidden_tag
+from llm_interview.checks.drills import drill_problems
 from llm_interview.checks.frontmatter import front_matter_problems
 from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
@@ -223,4 +224,5 @@ def collect(root: Path) -> list[Problem]:
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)
     found += notebook_problems(root, all_ids) + notebook_markup_problems(root)
+    found += drill_problems(root, all_ids)
     return sorted(set(found))

@@ -21,6 +21,7 @@ class DrillError(ValueError):
 
     def __init__(self, path: Path | str, line: int, message: str):
         super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = str(path), line, message
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,61 @@
+"""Canaries for every use of another package's internals (llm_interview/compat.py): each test
+names the coupling that broke when an upgrade changes it."""
+
+from __future__ import annotations
+
+import inspect
+from importlib import resources
+from types import SimpleNamespace
+
+import markdown
+import mkdocs_jupyter.plugin
+import mkdocs_print_site_plugin.plugin
+import pytest
+from mkdocs.exceptions import PluginError
+
+from llm_interview import compat
+
+
+def test_installed_versions_are_the_ones_compat_was_written_for():
+    assert compat.untested_versions() == [], "升级后先看下面的金丝雀测试，再改 compat.TESTED"
+
+
+def test_material_names_its_search_worker_in_the_page_configuration():
+    base = resources.files("material") / "templates" / "base.html"
+    line = next(ln for ln in base.read_text().splitlines() if '"search":' in ln)
+    rendered = line.strip().split("|")[0].rstrip().replace('"search": "', '"search": "../')
+    assert compat.MATERIAL_WORKER.search(rendered), "Material 的 base.html 不再这样写搜索 worker"
+    swapped = compat.use_search_worker(rendered, "base.html", "assets/js/search/worker.js")
+    assert '"search": "../assets/js/search/worker.js"' in swapped
+
+
+def test_a_page_configuration_without_materials_worker_stops_the_build():
+    with pytest.raises(PluginError, match="compat.py"):
+        compat.use_search_worker('"search": "x.js"', "p", "w.js")
+
+
+def test_print_site_keeps_its_renderer_items_and_print_page():
+    source = inspect.getsource(mkdocs_print_site_plugin.plugin.PrintSitePlugin)
+    assert "self.renderer.items = nav.items" in source, "print-site 不再用 renderer.items 排页面"
+    assert "self.print_page = Page(" in source, "print-site 不再有 print_page"
+    plugin = SimpleNamespace(renderer=SimpleNamespace(items=[1]), print_page=SimpleNamespace())
+    compat.set_print_items(plugin, [2, 3], {"edition": {}})
+    assert plugin.renderer.items == [2, 3] and plugin.print_page.meta == {"edition": {}}
+
+
+def test_mkdocs_jupyter_reads_the_notebook_from_abs_src_path_while_it_renders():
+    source = inspect.getsource(mkdocs_jupyter.plugin)
+    assert "page.file.abs_src_path" in source, "mkdocs-jupyter 不再从 abs_src_path 读笔记本"
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path="src.py"))
+    with compat.rendering_from(page, "run.ipynb"):
+        assert page.file.abs_src_path == "run.ipynb"
+    assert page.file.abs_src_path == "src.py"
+
+
+def test_python_markdowns_abbr_tree_processor_takes_md_and_abbrs():
+    params = list(inspect.signature(compat.AbbrTreeprocessor.__init__).parameters)
+    assert params[:3] == ["self", "md", "abbrs"], "Python-Markdown 的 AbbrTreeprocessor 换了参数"
+    ext = compat.AbbrExtension()
+    assert isinstance(ext.abbrs, dict), "AbbrExtension 不再有 abbrs"
+    html = markdown.markdown("LoRA 微调\n\n*[LoRA]: 低秩适配", extensions=[ext])
+    assert '<abbr title="低秩适配">LoRA</abbr>' in html
