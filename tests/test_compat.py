@@ -30,7 +30,7 @@ def test_material_names_its_search_worker_in_the_page_configuration():
 
 
 def test_a_page_configuration_without_materials_worker_stops_the_build():
-    with pytest.raises(PluginError, match="compat.py"):
+    with pytest.raises(PluginError, match=r"compat\.py"):
         compat.use_search_worker('"search": "x.js"', "p", "w.js")
 
 
