@@ -6,8 +6,8 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
 - on_files: reads every page once into the model; a page over the question limit, or an overview
   holding questions, stops the build with the message `make check` gives; subtopic pages join the
   nav after their overview, in their `order`.
-- on_page_markdown: topic overviews list every question; the home page gets its cards; an
-  include-only page's edit link opens the included file.
+- on_page_markdown: topic overviews link their PDF and list every question; the home page gets
+  its cards and download links; an include-only page's edit link opens the included file.
 - on_post_build: writes the permalinks file (each question id → its page).
 """
 
@@ -24,7 +24,7 @@ from llm_interview.checks import datafields, entry_rules
 from llm_interview.editorial import overview
 from llm_interview.pages.layout import overview_path
 
-from . import edit_links, home
+from . import downloads, edit_links, home
 from .config import SiteConfig
 from .model import SiteModel
 from .nav import with_subpages
@@ -55,13 +55,17 @@ class SitePlugin(BasePlugin[SiteConfig]):
         src = page.file.src_uri
         for slug, subpages in self.model.topics.items():
             if src == overview_path(slug) and subpages:
+                count = len(self.model.topic_ids(slug))
+                pdf = downloads.topic_line(config.site_url or "", self.config.pdf, slug, count)
                 listing = overview.render(src, subpages, self.model.pages)
-                return markdown.rstrip("\n") + "\n\n" + listing
+                return f"{markdown.rstrip()}\n\n{pdf}\n\n{listing}"
         if home.MARKER in markdown:
             markdown = markdown.replace(home.MARKER, home.topic_cards(self.model))
-        if home.DOWNLOADS_MARKER in markdown:
-            line = home.downloads(config.site_url or "", self.config.pdf, self.config.offline_zip)
-            markdown = markdown.replace(home.DOWNLOADS_MARKER, line)
+        if downloads.MARKER in markdown:
+            line = downloads.home_line(
+                config.site_url or "", self.config.pdf, self.config.offline_zip
+            )
+            markdown = markdown.replace(downloads.MARKER, line)
         return markdown
 
     def on_post_build(self, config):
