@@ -71,6 +71,23 @@ def test_every_page_with_questions_gets_siblings_wherever_it_lives(tmp_path: Pat
     assert len(ids) == len(set(ids)) == 6
 
 
+def test_a_copy_for_the_pdf_keeps_the_notebooks_and_their_cached_outputs(tmp_path: Path):
+    root = tmp_path / "repo"
+    (root / "docs" / "architecture").mkdir(parents=True)
+    (root / "docs" / "notebooks").mkdir()
+    (root / ".cache").mkdir()
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (root / "docs" / "architecture" / "position.md").write_text(PAGE, encoding="utf-8")
+    (root / "docs" / "notebooks" / "attention.py").write_text("# %%\n", encoding="utf-8")
+
+    assert scaled_copy(root, tmp_path / "copy", 2, notebooks=True) == 4
+
+    copy = tmp_path / "copy"
+    assert (copy / "docs" / "notebooks" / "attention.py").is_file()
+    assert "notebooks/attention.py" in (copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (copy / ".cache").resolve() == (root / ".cache").resolve()
+
+
 def test_pages_are_told_apart_by_kind():
     assert html_path("architecture/position.md") == "architecture/position/index.html"
     assert html_path("architecture/index.md") == "architecture/index.html"

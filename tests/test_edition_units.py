@@ -1,19 +1,36 @@
 """The PDF editions' logic without a build: which part of the print page is a topic's, the files'
-names, the data print.js reads, and the download links."""
+names, the data print.js reads, where links to what a PDF leaves out go, one font program from
+several subsets, and the download links."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+from fontTools import subset
+from fontTools.ttLib import TTFont
 from mkdocs.structure.nav import Section
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 
+from llm_interview.editions.pdf import inspect
+from llm_interview.editions.pdf.addresses import page_key, site_address
 from llm_interview.editions.pdf.command import outputs
+from llm_interview.editions.pdf.fonts import union
+from llm_interview.editions.pdf.merge import assemble
 from llm_interview.editions.pdf.names import topic_pdf
 from llm_interview.editions.pdf.render import FULL
-from llm_interview.editions.plugin import edition_data, print_order, topic_parts
+from llm_interview.editions.plugin import (
+    edition_data,
+    link_online,
+    print_order,
+    running_headers,
+    topic_parts,
+)
 from llm_interview.pages.topics import TOPICS
 from llm_interview.site import downloads
 
@@ -88,3 +105,103 @@ def test_download_links_name_every_topics_pdf_and_an_overview_its_own():
     assert links[2:] == [(t.title, f"https://x.org/downloads/a-{t.slug}.pdf") for t in TOPICS]
     one = downloads.topic_line("https://x.org/", "downloads/a.pdf", "rl", 36)
     assert "[下载本主题 PDF](https://x.org/downloads/a-rl.pdf)" in one and "36 道题" in one
+
+
+PAGES = {"rl": "rl/", "rl-basics": "rl/basics/", "tags": "tags/", "glossary": "glossary/"}
+
+
+def test_an_element_belongs_to_the_longest_page_key_its_id_starts_with():
+    assert page_key("rl-basics-ppo-clip", PAGES) == "rl-basics"
+    assert page_key("rl-intro", PAGES) == "rl" and page_key("rl", PAGES) == "rl"
+    assert page_key("rlhf-reward", PAGES) is None and page_key("section-3", PAGES) is None
+    site = "https://x.org/s/"
+    assert site_address("rl-basics-ppo-clip", PAGES, site) == "https://x.org/s/rl/basics/#ppo-clip"
+    assert site_address("tags", PAGES, site) == "https://x.org/s/tags/"
+    assert site_address("section-3", PAGES, site) is None
+
+
+def test_links_to_what_the_print_page_lacks_go_to_the_site_or_nowhere():
+    html = (
+        '<h2 id="rl-basics-ppo">PPO</h2><a href="#rl-basics-ppo">in</a>'
+        '<a href="#tags-rlhf">left out</a>'
+        '<a id="__codelineno-0-1" name="__codelineno-0-1" href="#rl-basics-__codelineno-0-1"></a>'
+        "<a href=\"#section-2\">part</a><section id='section-2'></section>"
+        '<a href="https://arxiv.org/abs/1">paper</a>'
+    )
+    out = link_online(html, PAGES, {"rl-basics", "glossary"}, "https://x.org/s/")
+    assert '<a href="#rl-basics-ppo">in</a>' in out
+    assert '<a href="https://x.org/s/tags/#rlhf">left out</a>' in out
+    assert '<a id="__codelineno-0-1" name="__codelineno-0-1" ></a>' in out  # a line's own link
+    assert '<a href="#section-2">part</a>' in out and "https://arxiv.org/abs/1" in out
+
+
+def test_a_part_printed_alone_gives_the_whole_document_its_page_name():
+    parts = print_order(nav(), "附录")
+    css = running_headers(parts)
+    assert '#section-2,html[data-print-unit="section-2"]{page:part-1}' in css
+    assert '@page part-1{@top-left{content:"强化学习与对齐"}}' in css
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def subset_of(text: str) -> bytes:
+    """A subset of DejaVu Sans drawing `text`, glyph ids kept (as Chromium embeds fonts)."""
+    options = subset.Options()
+    options.retain_gids = True
+    font = TTFont(DEJAVU)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs fonts-dejavu (Debian)")
+def test_subsets_become_one_program_with_every_glyph_at_its_id():
+    whole = TTFont(DEJAVU)
+    cmap = whole.getBestCmap()
+    merged = TTFont(io.BytesIO(union([subset_of("ab"), subset_of("xyz"), subset_of("b")])))
+    order = merged.getGlyphOrder()
+    for char in "abxyz":
+        gid = whole.getGlyphID(cmap[ord(char)])
+        glyph = merged["glyf"][order[gid]]
+        assert glyph.numberOfContours > 0, char
+        assert merged["hmtx"][order[gid]][0] == whole["hmtx"][cmap[ord(char)]][0]
+    assert merged["glyf"][order[whole.getGlyphID(cmap[ord("q")])]].numberOfContours == 0
+
+
+def unit(path: Path, place: str, links: list[str]) -> Path:
+    """A one-page PDF as Chromium prints a unit: a named destination `place` and links by name."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    top = [FloatObject(0), FloatObject(800), FloatObject(0)]
+    writer.root_object[NameObject("/Dests")] = DictionaryObject(
+        {NameObject(f"/{place}"): ArrayObject([page.indirect_reference, NameObject("/XYZ"), *top])}
+    )
+    for n, target in enumerate(links):
+        rect = ArrayObject([FloatObject(v) for v in (10, 10 + 20 * n, 100, 25 + 20 * n)])
+        link = {"/Type": "/Annot", "/Subtype": "/Link", "/Dest": f"/{target}"}
+        annotation = DictionaryObject({NameObject(k): NameObject(v) for k, v in link.items()})
+        annotation[NameObject("/Rect")] = rect
+        writer.add_annotation(page, annotation)
+    writer.write(path)
+    return path
+
+
+def test_units_put_together_keep_links_between_them_and_send_the_rest_to_the_site(tmp_path):
+    first = unit(tmp_path / "a.pdf", "rl-basics-ppo", ["rl-dpo-loss", "training-zero", "nowhere"])
+    second = unit(tmp_path / "b.pdf", "rl-dpo-loss", ["rl-basics-ppo"])
+    toc = [{"id": "rl-basics-ppo", "text": "PPO", "children": []}]
+    pages = {"rl-basics": "rl/basics/", "rl-dpo": "rl/dpo/", "training": "training/"}
+    out = tmp_path / "out.pdf"
+
+    assert assemble([first, second], out, toc, pages, "https://x.org/") == 1
+
+    links = inspect.links(out)
+    assert sorted(links.jumps) == ["/rl-basics-ppo", "/rl-dpo-loss"]  # across units
+    assert links.places == {"/rl-basics-ppo", "/rl-dpo-loss"}
+    assert links.web == ["https://x.org/training/#zero"]  # not in this PDF: on the site
+    assert [title for _, title in inspect.outline(out)] == ["PPO"]
+    assert len(PdfReader(out).pages) == 2

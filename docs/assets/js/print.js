@@ -1,8 +1,10 @@
 // The print page (print/, made by mkdocs-print-site-plugin) made ready for paper: every 原始回答
 // opened, a table of contents down to each question, formulas that are too wide scaled to the
 // page. When everything is done and typeset, <html data-print-ready> tells src/llm_interview/editions/pdf to print.
-// The same page prints each topic's PDF too: window.printEdition.select(slug) shows that topic's
-// cover and part only, and sends links to what is not printed to the site instead.
+// The same page prints every PDF: window.printEdition.select(slug) picks the edition (the full
+// one, or a topic's: its cover, its part, its contents), and show(unit) leaves one unit of it on
+// the page, its front (cover and contents) or one part, for src/llm_interview/editions/pdf to
+// print unit by unit and put together.
 
 /** Nest flat headings ({level, id, text}) into a tree: each heading under the last heading of a
  * higher level before it (a heading with none stays at the top). */
@@ -29,16 +31,6 @@ export function headingText(text) {
   return text.replace(/[¶#]\s*$/u, "").trim();
 }
 
-/** The site address for `#id` on the print page, whose parts are keyed by their page (`#<page
- * key>-<anchor>`, as mkdocs-print-site-plugin writes them); `keys` longest first. Null when no
- * page of the site has that key. */
-export function onlineHref(id, keys, pages, site) {
-  const key = keys.find((k) => id === k || id.startsWith(`${k}-`));
-  if (key === undefined) return null;
-  const anchor = id.slice(key.length + 1);
-  return `${site}${pages[key]}${anchor ? `#${anchor}` : ""}`;
-}
-
 /** The questions directly in `container`: each h2 with an id that a question's parts follow. */
 function questionsIn(container) {
   return [...container.querySelectorAll(":scope > h2[id]")].filter((h) => h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
@@ -51,7 +43,7 @@ function printedHeadings(root) {
   const add = (level, id, text) => headings.push({ level, id, text: headingText(text) });
   for (const part of root.querySelectorAll(":scope > section.print-page")) {
     const title = part.querySelector(":scope > h1");
-    if (!title || !part.id || part.hidden) continue;
+    if (!title || !part.id || "printOmitted" in part.dataset) continue;
     add(1, part.id, title.textContent);
     for (const page of part.querySelectorAll(":scope section.print-page")) {
       const heading = page.querySelector("h1"); // a notebook's title sits inside its wrapper
@@ -90,42 +82,37 @@ function fitWide(root) {
   }
 }
 
-/** The element id a link on the page at `here` points to (`#id`, or the page's own address with
- * `#id`: Material makes every link absolute), or null for a link elsewhere. */
-export function fragmentOf(href, here) {
-  const url = new URL(href, here);
-  if (url.hash.length < 2 || url.href.slice(0, -url.hash.length) !== here.split("#")[0]) return null;
-  return decodeURIComponent(url.hash.slice(1));
-}
-
-/** Links to an element that is not printed (a page left out, a part hidden) go to the site. */
-function linkOnline(root, data) {
-  const keys = Object.keys(data.pages).sort((a, b) => b.length - a.length);
-  for (const link of root.querySelectorAll("a[href]")) {
-    const href = link.dataset.printHref ?? link.getAttribute("href");
-    const id = fragmentOf(href, location.href);
-    if (id === null) continue;
-    link.dataset.printHref = href;
-    const target = document.getElementById(id);
-    const online = target && !target.closest("[hidden]") ? null : onlineHref(id, keys, data.pages, data.site);
-    link.setAttribute("href", online ?? href);
-  }
-}
-
-/** Show the full edition (slug "") or one topic only: its cover, its part, its contents. */
+/** Pick the edition: the full one (slug "") or one topic's, its cover, parts and contents. */
 function select(root, data, slug) {
   const part = slug ? data.topics[slug] : "";
   if (part === undefined) throw new Error(`print.js: no part for topic ${slug}`);
   for (const cover of root.querySelectorAll(".edition-cover")) cover.hidden = cover.dataset.topic !== slug;
-  for (const section of root.querySelectorAll(":scope > section.print-page[id]")) section.hidden = Boolean(part) && section.id !== part;
-  linkOnline(root, data);
+  const parts = [];
+  for (const section of root.querySelectorAll(":scope > section.print-page[id]")) {
+    section.toggleAttribute("data-print-omitted", Boolean(part) && section.id !== part);
+    if (!("printOmitted" in section.dataset)) parts.push(section.id);
+  }
+  show(root, "");
   const toc = tocTree(printedHeadings(root));
   const nav = document.querySelector("#print-page-toc nav");
   if (nav) {
     nav.querySelector("ul")?.remove();
     nav.append(renderToc(toc, document));
   }
-  return toc; // src/llm_interview/editions/pdf turns the same tree into the PDF's bookmarks
+  return { toc, parts }; // the contents become the PDF's bookmarks
+}
+
+/** Leave one unit of the edition on the page: "front" (cover and contents), a part's id, or ""
+ * for all of it. */
+function show(root, unit) {
+  // A part printed alone names the whole document's pages after it (print.css, the plugin's CSS).
+  if (unit) document.documentElement.dataset.printUnit = unit;
+  else delete document.documentElement.dataset.printUnit;
+  const front = [root.querySelector(":scope > #print-site-cover-page"), root.querySelector(":scope > section.print-page:not([id])")];
+  for (const el of front) if (el) el.hidden = unit !== "" && unit !== "front";
+  for (const section of root.querySelectorAll(":scope > section.print-page[id]")) {
+    section.hidden = "printOmitted" in section.dataset || (unit !== "" && section.id !== unit);
+  }
 }
 
 async function prepare() {
@@ -133,8 +120,9 @@ async function prepare() {
   if (!root) return;
   for (const d of root.querySelectorAll("details")) d.open = true;
   const data = JSON.parse(document.getElementById("print-edition").textContent);
-  window.printEdition = { select: (slug) => select(root, data, slug) };
+  window.printEdition = { select: (slug) => select(root, data, slug), show: (unit) => show(root, unit) };
   select(root, data, "");
+  window.typesetMath?.(root); // all at once: slices would lay the whole page out again each time
   while (!typesetDone(root)) await new Promise((resolve) => setTimeout(resolve, 50));
   await document.fonts.ready;
   fitWide(root);

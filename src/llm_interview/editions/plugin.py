@@ -8,9 +8,11 @@
   (the full edition's, and each topic's for its own PDF).
 - on_page_content: gives the print page each page's HTML as the other plugins leave it.
 - on_post_build: links the print page's stylesheet and script, gives each part a named page so
-  Chromium prints the part's title as the running header, and writes what print.js needs to
-  show one topic only and to send links to what is not printed to the site: each topic's part
-  and each page's address (`<script type="application/json" id="print-edition">`).
+  Chromium prints the part's title as the running header, sends links to the pages left out
+  (home, tags, topic overviews, contributing guide) to the site and drops links to nothing, and
+  writes what print.js and the PDFs' assembly read (`<script type="application/json"
+  id="print-edition">`): each topic's part, and each page's address, for links to the parts a
+  topic's PDF leaves out.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 import subprocess
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -36,6 +39,7 @@ from llm_interview.pages.topics import BY_SLUG
 
 from .config import EditionsConfig
 from .offline import is_offline_build
+from .pdf.addresses import page_key, site_address
 
 IFRAME_WORKER = paths.ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_URI = "assets/iframe-worker/shim.js"
@@ -91,6 +95,30 @@ def print_order(items: list, appendix_title: str) -> list:
     return topics + appendix + back
 
 
+def printed_pages(parts: list) -> list:
+    """The pages on the print page: each part's, or the part itself."""
+    return [page for part in parts for page in (part.children if part.is_section else [part])]
+
+
+def link_online(text: str, pages: dict[str, str], printed: set[str], site_url: str) -> str:
+    """Links on the print page to an element it does not have: to a page not printed (key not
+    in `printed`), sent to the site; to a printed page (a code line's link to itself, whose id
+    the print-site plugin leaves unprefixed), made plain text. Chromium searches the whole page
+    for each link it cannot resolve, every time it prints."""
+    ids = set(re.findall(r"""\b(?:id|name)=["']([^"']+)["']""", text))
+
+    def replace(match: re.Match) -> str:
+        target = unquote(match[1])
+        if target in ids:
+            return match[0]
+        if page_key(target, pages) in printed:
+            return ""
+        address = site_address(target, pages, site_url)
+        return f'href="{html.escape(address)}"' if address else ""
+
+    return re.sub(r'href="#([^"]+)"', replace, text)
+
+
 def _part_ids(parts: list) -> list[tuple[str, str]]:
     """(element id, running-header title) for each part, as the plugin numbers them."""
     ids = []
@@ -112,25 +140,29 @@ def topic_parts(parts: list) -> dict[str, str]:
     return found
 
 
+def page_urls(pages: list) -> dict[str, str]:
+    """Each page's URL by its key on the print page."""
+    return {compat.get_page_key(page.url): page.url for page in pages}
+
+
 def edition_data(parts: list, pages: list, site_url: str) -> str:
-    """The print page's data for print.js: the site's address, each topic's part and the
-    address of every page under its key (links into the print page are `#<key>-<anchor>`)."""
-    data = {
-        "site": site_url,
-        "topics": topic_parts(parts),
-        "pages": {compat.get_page_key(page.url): page.url for page in pages},
-    }
+    """The print page's data: the site's address, each topic's part, and the address of every
+    page under its key (links into the print page are `#<key>-<anchor>`)."""
+    data = {"site": site_url, "topics": topic_parts(parts), "pages": page_urls(pages)}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="print-edition">{text}</script>'
 
 
 def running_headers(parts: list) -> str:
-    """CSS giving every part its own named page, whose top margin shows the part's title."""
+    """CSS giving every part its own named page, whose top margin shows the part's title; when
+    print.js leaves one part on the page (`<html data-print-unit="<id>">`), the whole document
+    takes that name, or Chromium would start it with an empty page to change names."""
     rules = []
     for n, (element_id, title) in enumerate(_part_ids(parts)):
         label = title.replace("\\", "\\\\").replace('"', '\\"')
         rules.append(
-            f'#{element_id}{{page:part-{n}}}@page part-{n}{{@top-left{{content:"{label}"}}}}'
+            f'#{element_id},html[data-print-unit="{element_id}"]{{page:part-{n}}}'
+            f'@page part-{n}{{@top-left{{content:"{label}"}}}}'
         )
     return "<style>" + "".join(rules) + "</style>"
 
@@ -193,10 +225,14 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
             for uri in PRINT_ASSETS
         )
         script = get_relative_url(PRINT_SCRIPT, page_file.url)
-        data = edition_data(self.parts, self.pages, config.site_url or "")
+        site_url = config.site_url or ""
+        data = edition_data(self.parts, self.pages, site_url)
         head = (
             f"{links}{running_headers(self.parts)}{data}"
             f'<script type="module" src="{script}"></script>'
         )
-        text = target.read_text(encoding="utf-8")
+        printed = set(page_urls(printed_pages(self.parts)))
+        text = link_online(
+            target.read_text(encoding="utf-8"), page_urls(self.pages), printed, site_url
+        )
         target.write_text(text.replace("</head>", head + "</head>", 1), encoding="utf-8")

@@ -43,16 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     start = time.perf_counter()
     try:
-        printed = render(args.site, outputs(args.out or args.site / "downloads" / FULL_PDF, topics))
+        run = render(args.site, outputs(args.out or args.site / "downloads" / FULL_PDF, topics))
     except FileNotFoundError as err:
         print(f"错误：{err}", file=sys.stderr)
         return 2
-    for pdf in printed:
+    print(f"打印页载入与排版：{run.ready_seconds:.1f} s")
+    for pdf in run.printed:
         pages = len(PdfReader(pdf.path).pages)
         size = pdf.path.stat().st_size / 2**20
-        facts = f"{pages} 页，{size:.1f} MB，{pdf.bookmarks} 个书签"
-        print(f"{pdf.path}: {facts}，用时 {pdf.seconds:.1f} s")
-    print(f"共 {len(printed)} 份 PDF，用时 {time.perf_counter() - start:.1f} s（含载入与排版）")
+        took = f"打印 {pdf.print_seconds:.1f} s，合成 {pdf.assemble_seconds:.1f} s"
+        print(f"{pdf.path}: {pages} 页，{size:.1f} MB，{pdf.bookmarks} 个书签，{took}")
+    print(f"共 {len(run.printed)} 份 PDF，用时 {time.perf_counter() - start:.1f} s")
     return 0
 
 

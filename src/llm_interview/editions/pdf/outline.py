@@ -8,19 +8,12 @@ outline is rebuilt here from the same tree print.js renders, one bookmark per en
 
 from __future__ import annotations
 
-import logging
-import os
-from pathlib import Path
-
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 from pypdf.generic import Fit
 
 
-def add_outline(pdf: Path, toc: list[dict]) -> int:
-    """Write bookmarks for `toc` ([{id, text, children}]) into `pdf`; returns how many."""
-    # Chromium's trailer undercounts its objects by a few; pypdf copes and would only warn.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    writer = PdfWriter(clone_from=PdfReader(pdf))
+def add_outline(writer: PdfWriter, toc: list[dict]) -> int:
+    """Add bookmarks for `toc` ([{id, text, children}]) to `writer`; returns how many."""
     destinations = writer.named_destinations  # keys are "/<id>"
     pages = {page.indirect_reference: n for n, page in enumerate(writer.pages)}
     count = 0
@@ -42,8 +35,4 @@ def add_outline(pdf: Path, toc: list[dict]) -> int:
 
     add(toc)
     writer.page_mode = "/UseOutlines"
-    partial = pdf.with_suffix(".partial.pdf")
-    with partial.open("wb") as f:
-        writer.write(f)
-    os.replace(partial, pdf)
     return count

@@ -4,19 +4,26 @@ and each topic's.
 The page is served over HTTP from the site folder (module scripts do not load from file://),
 shown with print media and the light theme (search is not loaded: paper cannot use it), and
 printed once docs/assets/js/print.js has opened every 原始回答 and KaTeX has typeset every
-formula (`<html data-print-ready>`). It is loaded and typeset once: each edition is the same
-page with print.js showing only its part (`window.printEdition.select(slug)`), printed in turn.
+formula (`<html data-print-ready>`). It is loaded and typeset once for every edition.
+
+Each edition is printed unit by unit (print.js show()): its front (cover and contents), then each
+part (a topic, the notebook appendix, the glossary…), and put together (merge.py). Chromium's
+time per page grows with what the page holds, so one print of everything took twice as long
+as its parts printed one by one; and a topic's part, printed once, serves the full edition and
+the topic's PDF. Page numbers therefore count within each part, as the running header names it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from llm_interview.editions.pdf.outline import add_outline
+from llm_interview.editions.pdf.merge import assemble
 from llm_interview.sitehttp import serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -28,7 +35,8 @@ CONTENT_WIDTH = 680
 READY_TIMEOUT_MS = 300_000  # loading and typesetting everything, on a busy two-core machine
 FULL = ""  # the full edition, for print.js's select(); every other edition is a topic's slug
 # For the smoke test: keep only the first N questions of each topic (on its first page) and drop
-# the other pages and parts, before print.js builds the table of contents (it runs on `load`).
+# the other pages and parts, and links to what went, before print.js builds the table of contents
+# (it runs on `load`).
 SAMPLE_SCRIPT = """
 document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
@@ -43,6 +51,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const cut = questions[keep];
     while (cut && cut.nextSibling) cut.nextSibling.remove();
     cut?.remove();
+  }
+  // As the build does for the full page: a link to nothing would be searched for at every print.
+  for (const link of document.querySelectorAll('a[href^="#"]')) {
+    const id = decodeURIComponent(link.hash.slice(1));
+    if (!document.getElementById(id)) link.removeAttribute("href");
   }
 });
 """
@@ -66,18 +79,39 @@ def _chromium(browser=None) -> Iterator:
 
 @dataclass(frozen=True)
 class Printed:
-    """One PDF written: its edition (FULL or a topic's slug), file, bookmarks, and the seconds
-    from showing its part to its bookmarks written."""
+    """One PDF written: its edition (FULL or a topic's slug), file and bookmarks; the seconds
+    Chromium took printing the units it was the first edition to need, and the seconds taken
+    putting it together (meanwhile Chromium prints the next)."""
 
     edition: str
     path: Path
     bookmarks: int
-    seconds: float
+    print_seconds: float
+    assemble_seconds: float
+
+
+@dataclass(frozen=True)
+class Run:
+    """Seconds from start until the page was ready to print, and the PDFs, in order."""
+
+    ready_seconds: float
+    printed: list[Printed]
+
+
+def _timed(function, *args) -> tuple[int, float]:
+    start = time.perf_counter()
+    return function(*args), time.perf_counter() - start
+
+
+def _print_unit(page, unit: str, out: Path) -> Path:
+    page.evaluate("(unit) => window.printEdition.show(unit)", unit)
+    page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
+    return out
 
 
 def render(
     site_dir: Path, outputs: dict[str, Path], sample: int | None = None, browser=None
-) -> list[Printed]:
+) -> Run:
     """Write each edition of `site_dir`'s print page to its file (`{FULL: …, "rl": …}`), in order.
 
     `sample` keeps only that many questions of each topic (a quick print for the smoke test);
@@ -88,8 +122,14 @@ def render(
             f"{site_dir / PRINT_PAGE}index.html 不存在：先构建站点（make build），"
             "并确认 mkdocs.yml 里启用了 print-site 插件。"
         )
-    printed = []
-    with serve(site_dir) as base, _chromium(browser) as chromium:
+    start = time.perf_counter()
+    jobs: list[tuple[str, Path, float, Future]] = []
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        ThreadPoolExecutor(max_workers=1) as assembler,  # pypdf's work while Chromium prints
+        serve(site_dir) as base,
+        _chromium(browser) as chromium,
+    ):
         page = chromium.new_page(viewport={"width": CONTENT_WIDTH, "height": 1000})
         try:
             page.set_default_timeout(READY_TIMEOUT_MS)
@@ -99,13 +139,24 @@ def render(
                 page.add_init_script(SAMPLE_SCRIPT % sample)
             page.goto(base + PRINT_PAGE, wait_until="load")
             page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
-            for edition, out in outputs.items():
-                start = time.perf_counter()
-                toc = page.evaluate("(slug) => window.printEdition.select(slug)", edition)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
-                bookmarks = add_outline(out, toc)
-                printed.append(Printed(edition, out, bookmarks, time.perf_counter() - start))
+            data = page.evaluate(
+                "() => JSON.parse(document.getElementById('print-edition').textContent)"
+            )
+            ready = time.perf_counter() - start
+            parts: dict[str, Path] = {}
+            for n, (edition, out) in enumerate(outputs.items()):
+                began = time.perf_counter()
+                chosen = page.evaluate("(slug) => window.printEdition.select(slug)", edition)
+                units = [_print_unit(page, "front", Path(tmp) / f"front-{n}.pdf")]
+                for part in chosen["parts"]:
+                    if part not in parts:
+                        parts[part] = _print_unit(page, part, Path(tmp) / f"{part}.pdf")
+                    units.append(parts[part])
+                args = (units, out, chosen["toc"], data["pages"], data["site"])
+                job = assembler.submit(_timed, assemble, *args)
+                jobs.append((edition, out, time.perf_counter() - began, job))
         finally:
             page.close()
-    return printed
+        done = [(edition, out, seconds, job.result()) for edition, out, seconds, job in jobs]
+    printed = [Printed(e, out, marks, s, took) for e, out, s, (marks, took) in done]
+    return Run(ready, printed)
