@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -71,3 +72,22 @@ def built(site: Path, src: str) -> Path:
 def topic_html(site: Path, slug: str) -> str:
     """The built HTML of all of a topic's question pages, one after another."""
     return "".join(built(site, src).read_text("utf-8") for src in topic_pages(slug))
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
+
+
+def font_subset(text: str) -> bytes:
+    """DejaVu Sans cut down to the glyphs of `text`, glyph ids kept, as Chromium embeds fonts."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.retain_gids = True
+    font = TTFont(DEJAVU)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

@@ -4,6 +4,7 @@ names the coupling that broke when an upgrade changes it."""
 from __future__ import annotations
 
 import inspect
+import io
 from importlib import resources
 from types import SimpleNamespace
 
@@ -11,8 +12,10 @@ import markdown
 import mkdocs_jupyter.plugin
 import mkdocs_print_site_plugin.plugin
 import pytest
+from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
 
+from helpers import DEJAVU, font_subset
 from llm_interview import compat
 
 
@@ -59,3 +62,22 @@ def test_python_markdowns_abbr_tree_processor_takes_md_and_abbrs():
     assert isinstance(ext.abbrs, dict), "AbbrExtension 不再有 abbrs"
     html = markdown.markdown("LoRA 微调\n\n*[LoRA]: 低秩适配", extensions=[ext])
     assert '<abbr title="低秩适配">LoRA</abbr>' in html
+
+
+def _subset(text: str) -> TTFont:
+    """A subset read back as fonts.union reads Chromium's."""
+    return TTFont(io.BytesIO(font_subset(text)), recalcBBoxes=False)
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs fonts-dejavu (Debian)")
+def test_fonttools_stores_glyphs_undecoded_and_writes_them_as_stored():
+    with_b, with_ab = _subset("b"), _subset("ab")  # "a" comes before "b" in DejaVu Sans
+    gid = with_ab.getGlyphID(with_ab.getBestCmap()[ord("a")])
+    glyph = compat.stored_glyphs(with_ab)[with_ab.getGlyphOrder()[gid]]
+    slot = with_b.getGlyphOrder()[gid]  # names may differ between subsets; ids do not
+    assert compat.draws(glyph) and isinstance(glyph.data, bytes), "glyf 不再存未解码的字形"
+    assert not compat.draws(compat.stored_glyphs(with_b)[slot]), "空字形不再没有 data"
+    compat.stored_glyphs(with_b)[slot] = glyph
+    data, out = glyph.data, io.BytesIO()
+    with_b.save(out)
+    assert data in out.getvalue(), "fontTools 不再按原样写回未解码的字形"

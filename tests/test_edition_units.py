@@ -11,12 +11,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from fontTools import subset
 from fontTools.ttLib import TTFont
 from mkdocs.structure.nav import Section
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 
+from helpers import DEJAVU, font_subset
 from llm_interview.editions.pdf import inspect
 from llm_interview.editions.pdf.addresses import page_key, site_address
 from llm_interview.editions.pdf.command import outputs
@@ -142,27 +142,11 @@ def test_a_part_printed_alone_gives_the_whole_document_its_page_name():
     assert '@page part-1{@top-left{content:"强化学习与对齐"}}' in css
 
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def subset_of(text: str) -> bytes:
-    """A subset of DejaVu Sans drawing `text`, glyph ids kept (as Chromium embeds fonts)."""
-    options = subset.Options()
-    options.retain_gids = True
-    font = TTFont(DEJAVU)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
 @pytest.mark.skipif(not DEJAVU.is_file(), reason="needs fonts-dejavu (Debian)")
 def test_subsets_become_one_program_with_every_glyph_at_its_id():
     whole = TTFont(DEJAVU)
     cmap = whole.getBestCmap()
-    merged = TTFont(io.BytesIO(union([subset_of("ab"), subset_of("xyz"), subset_of("b")])))
+    merged = TTFont(io.BytesIO(union([font_subset("ab"), font_subset("xyz"), font_subset("b")])))
     order = merged.getGlyphOrder()
     for char in "abxyz":
         gid = whole.getGlyphID(cmap[ord(char)])

@@ -72,6 +72,16 @@ def test_topic_overview_lists_its_questions_and_a_subtopic_page_renders_them(pag
     assert page.locator("article pre code").count() >= 1
 
 
+def test_home_and_each_topic_overview_link_the_topic_pdf(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for topic in TOPICS:
+        pdf = f"downloads/llm-interview-zh-{topic.slug}.pdf"
+        text = re.search(rf'{re.escape(pdf)}">(.*?)</a>', home)
+        assert text and re.sub(r"<[^>]+>", "", text[1]) == topic.title  # glossary tips may wrap
+        overview = (built_site / topic.slug / "index.html").read_text(encoding="utf-8")
+        assert f'{pdf}">下载本主题 PDF</a>' in overview
+
+
 def test_deep_link_lands_on_the_entry(page, site_url):
     page.goto(site_url + "inference/#kv-cache-gqa")
     heading = page.locator("#kv-cache-gqa")

@@ -10,6 +10,7 @@ run the canaries, adapt this module, then move the pins and TESTED together.
 - mkdocs-print-site-plugin: the print page's renderer items, page object and page keys.
 - mkdocs-jupyter: it reads `page.file.abs_src_path` while it renders a notebook page.
 - Python-Markdown: the `abbr` extension's tree processor, subclassed for CJK text.
+- fontTools: the glyf table's glyphs as stored (undecoded), copied between subsets of one font.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ TESTED = {
     "mkdocs-print-site-plugin": "2.9",
     "mkdocs-jupyter": "0.26.3",
     "Markdown": "3.11.4",
+    "fonttools": "4.69.1",
 }
 MATERIAL_WORKER = re.compile(
     r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
@@ -100,3 +102,14 @@ def rendering_from(page, path: str):
         yield
     finally:
         page.file.abs_src_path = source
+
+
+def stored_glyphs(font) -> dict:
+    """A fontTools TTFont's glyphs as its glyf table stores them, by glyph name: undecoded, so a
+    composite names its parts by glyph id and copies as is into a font with the same ids."""
+    return font["glyf"].glyphs
+
+
+def draws(glyph) -> bool:
+    """Whether a stored glyph draws anything (an empty one has no data)."""
+    return bool(getattr(glyph, "data", b""))

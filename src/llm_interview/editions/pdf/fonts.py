@@ -16,6 +16,8 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, NumberObject
 
+from llm_interview import compat
+
 
 def _descriptors(writer: PdfWriter) -> dict[str, list[DictionaryObject]]:
     """The font descriptors with an embedded TrueType program, by family (the name after the
@@ -40,16 +42,16 @@ def union(programs: list[bytes]) -> bytes:
         TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False) for data in programs
     ]
     base = max(fonts, key=lambda font: font["maxp"].numGlyphs)
-    order, glyphs = base.getGlyphOrder(), base["glyf"].glyphs
+    order, glyphs = base.getGlyphOrder(), compat.stored_glyphs(base)
     metrics = [base[tag].metrics for tag in ("hmtx", "vmtx") if tag in base]
     for font in fonts:
         if font is base:
             continue
+        own_glyphs = compat.stored_glyphs(font)
         own_metrics = [font[tag].metrics for tag in ("hmtx", "vmtx") if tag in font]
         for gid, name in enumerate(font.getGlyphOrder()):
-            glyph = font["glyf"].glyphs[name]  # as stored: components named by glyph id
-            if getattr(glyph, "data", b"") and not getattr(glyphs[order[gid]], "data", b""):
-                glyphs[order[gid]] = glyph
+            if compat.draws(own_glyphs[name]) and not compat.draws(glyphs[order[gid]]):
+                glyphs[order[gid]] = own_glyphs[name]
                 for into, source in zip(metrics, own_metrics, strict=False):
                     into[order[gid]] = source[name]
     out = io.BytesIO()
