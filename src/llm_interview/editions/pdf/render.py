@@ -103,10 +103,41 @@ def _timed(function, *args) -> tuple[int, float]:
     return function(*args), time.perf_counter() - start
 
 
+def _load(page, url: str, sample: int | None) -> dict:
+    """Open the print page for print, wait until it is ready; its data (plugin.edition_data)."""
+    page.set_default_timeout(READY_TIMEOUT_MS)
+    page.emulate_media(media="print", color_scheme="light")
+    page.route("**/search/search_index.json", lambda route: route.abort())
+    if sample is not None:
+        page.add_init_script(SAMPLE_SCRIPT % sample)
+    page.goto(url, wait_until="load")
+    page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
+    return page.evaluate("() => JSON.parse(document.getElementById('print-edition').textContent)")
+
+
 def _print_unit(page, unit: str, out: Path) -> Path:
     page.evaluate("(unit) => window.printEdition.show(unit)", unit)
     page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
     return out
+
+
+def _print_editions(page, outputs: dict[str, Path], folder: Path, assemble_later) -> list:
+    """Print each edition's units into `folder`, a part once whichever edition needs it first,
+    and hand each edition's units to `assemble_later`; (edition, seconds printing, its job)."""
+    parts: dict[str, Path] = {}
+    jobs = []
+    for n, (edition, out) in enumerate(outputs.items()):
+        began = time.perf_counter()
+        chosen = page.evaluate("(slug) => window.printEdition.select(slug)", edition)
+        units = [_print_unit(page, "front", folder / f"front-{n}.pdf")]
+        for part in chosen["parts"]:
+            if part not in parts:
+                parts[part] = _print_unit(page, part, folder / f"{part}.pdf")
+            units.append(parts[part])
+        jobs.append(
+            (edition, time.perf_counter() - began, assemble_later(units, out, chosen["toc"]))
+        )
+    return jobs
 
 
 def render(
@@ -123,7 +154,6 @@ def render(
             "并确认 mkdocs.yml 里启用了 print-site 插件。"
         )
     start = time.perf_counter()
-    jobs: list[tuple[str, Path, float, Future]] = []
     with (
         tempfile.TemporaryDirectory() as tmp,
         ThreadPoolExecutor(max_workers=1) as assembler,  # pypdf's work while Chromium prints
@@ -132,31 +162,19 @@ def render(
     ):
         page = chromium.new_page(viewport={"width": CONTENT_WIDTH, "height": 1000})
         try:
-            page.set_default_timeout(READY_TIMEOUT_MS)
-            page.emulate_media(media="print", color_scheme="light")
-            page.route("**/search/search_index.json", lambda route: route.abort())
-            if sample is not None:
-                page.add_init_script(SAMPLE_SCRIPT % sample)
-            page.goto(base + PRINT_PAGE, wait_until="load")
-            page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
-            data = page.evaluate(
-                "() => JSON.parse(document.getElementById('print-edition').textContent)"
-            )
+            data = _load(page, base + PRINT_PAGE, sample)
             ready = time.perf_counter() - start
-            parts: dict[str, Path] = {}
-            for n, (edition, out) in enumerate(outputs.items()):
-                began = time.perf_counter()
-                chosen = page.evaluate("(slug) => window.printEdition.select(slug)", edition)
-                units = [_print_unit(page, "front", Path(tmp) / f"front-{n}.pdf")]
-                for part in chosen["parts"]:
-                    if part not in parts:
-                        parts[part] = _print_unit(page, part, Path(tmp) / f"{part}.pdf")
-                    units.append(parts[part])
-                args = (units, out, chosen["toc"], data["pages"], data["site"])
-                job = assembler.submit(_timed, assemble, *args)
-                jobs.append((edition, out, time.perf_counter() - began, job))
+
+            def assemble_later(units: list[Path], out: Path, toc: list[dict]) -> Future:
+                return assembler.submit(
+                    _timed, assemble, units, out, toc, data["pages"], data["site"]
+                )
+
+            jobs = _print_editions(page, outputs, Path(tmp), assemble_later)
         finally:
             page.close()
-        done = [(edition, out, seconds, job.result()) for edition, out, seconds, job in jobs]
-    printed = [Printed(e, out, marks, s, took) for e, out, s, (marks, took) in done]
+        printed = []
+        for edition, seconds, job in jobs:
+            bookmarks, took = job.result()
+            printed.append(Printed(edition, outputs[edition], bookmarks, seconds, took))
     return Run(ready, printed)
