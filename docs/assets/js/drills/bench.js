@@ -108,7 +108,7 @@ function mountBench(root) {
     : null;
 
   const editorBox = h("div", { class: "drill-editor" }, area);
-  root.replaceChildren(
+  const parts = [
     passedNote,
     editorBox,
     h("p", { class: "drill-keys", id: `drill-keys-${n}` }, KEYS_HELP),
@@ -117,7 +117,8 @@ function mountBench(root) {
     corruptNote,
     status,
     report,
-  );
+  ];
+  root.replaceChildren(...parts.filter(Boolean));
   root.classList.add("drill-bench--mounted");
   runButton.disabled = offline;
   const showPassed = (state) => {
