@@ -231,7 +231,15 @@ function mountBench(root) {
   area.addEventListener("drill:run", run);
   bindTextarea(area, run);
 
-  for (const type of ["pointerenter", "touchstart", "focusin"]) editorBox.addEventListener(type, loadEditor, { once: true, passive: true });
+  for (const type of ["pointerenter", "focusin"]) editorBox.addEventListener(type, loadEditor);
+  editorBox.addEventListener(
+    "touchstart",
+    () => {
+      area.dataset.touch = "true"; // editor.js then waits for the textarea to lose focus
+      loadEditor();
+    },
+    { passive: true },
+  );
   benches.add({ root, flush });
 }
 
