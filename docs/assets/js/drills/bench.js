@@ -19,9 +19,9 @@ const WORKER = new URL("worker.js", HERE).href;
 const EDITOR = new URL("editor.js", HERE).href;
 const ROOT = new URL("../../../", HERE).href;
 
+/** The status line while a run is under way (the packages stage names the spec's packages). */
 const STAGES = {
   pyodide: `正在载入 Python 运行环境（Pyodide ${PYODIDE_VERSION}，第一次运行需要下载，之后来自浏览器缓存）…`,
-  packages: "正在载入 numpy（来自 cdn.jsdelivr.net）…",
   running: "正在运行测试…",
 };
 
