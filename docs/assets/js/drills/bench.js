@@ -205,7 +205,7 @@ function mountBench(root) {
         return;
       }
       onStage = (stage) => say(stage === "packages" ? `正在载入 ${job.packages.join("、")}（来自 cdn.jsdelivr.net）…` : STAGES[stage]);
-      const outcome = await runner.run({ code: area.value, cases: job.cases, packages: job.packages, pyodide: url("data-drill-pyodide"), harness: url("data-drill-harness") });
+      const outcome = await runner.run({ code: area.value, cases: job.cases, packages: job.packages, pyodide: url("data-drill-pyodide").replace(/\/?$/, "/"), harness: url("data-drill-harness") });
       onStage = null;
       root.dataset.drillLastRunMs = String(Math.round(performance.now() - started));
       if (outcome.kind === "report") {
