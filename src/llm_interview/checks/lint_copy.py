@@ -25,9 +25,10 @@ from pathlib import Path
 import autocorrect_py
 
 from llm_interview import paths
+from llm_interview.pages import frontmatter
 from llm_interview.pages.invisible import is_invisible, name_zh, strip_invisible
 from llm_interview.pages.names import fixes as name_fixes
-from llm_interview.pages.pagetext import FRONT_MATTER, outside_fences
+from llm_interview.pages.pagetext import outside_fences
 from llm_interview.pages.punctuation import full_width
 from llm_interview.pages.typeset import typeset
 
@@ -89,8 +90,7 @@ def prose_lines(lines: list[str]) -> list[int]:
     """0-based lines of prose the typographic rules (full-width punctuation, usual names) apply
     to: the seed's text included; front matter, fenced code, display math and keyword lines
     left out."""
-    front = FRONT_MATTER.match("\n".join(lines))
-    end = front.group().count("\n") if front else 0
+    end = frontmatter.line_count("\n".join(lines))
     prose = outside_fences(lines)
     math = display_math_lines(lines, prose)
     return [

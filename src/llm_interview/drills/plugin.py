@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 from llm_interview.notebooks.backlinks import insert_backlinks
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.site import model
+from llm_interview.site.edit_links import repository_edit_url
 
 from . import harness
 from . import page as pages
@@ -57,6 +58,7 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
             raise PluginError(str(err)) from None
         section = self.config.section
         self.index = f"{section}/index.md"
+        self.by_page = {f"{section}/{d.id}.md": d for d in self.drills}
         entries = {
             e.id: (src, e.title)
             for src, text in model.of(config).pages.items()
@@ -106,6 +108,10 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
+        drill = self.by_page.get(src)
+        if drill is not None:
+            page.edit_url = repository_edit_url(config, f"{self.config.source}/{drill.id}/task.md")
+            return markdown
         if src == self.index:
             return markdown.replace(LIST_MARKER, pages.drill_list(self.drills))
         here = posixpath.dirname(src)

@@ -41,6 +41,8 @@ IFRAME_WORKER_URI = "assets/iframe-worker/shim.js"
 NOTO_SC = paths.ROOT / "node_modules" / "@fontsource" / "noto-sans-sc"
 NOTO_SC_WEIGHTS = ("400", "700")
 FONT_CSS_URI = "assets/fonts/noto-sans-sc.css"
+# What a page marks as not for paper (a drill's reference solution); never nested.
+PRINT_OMIT = re.compile(r'<details class="[^"]*\bprint-omit\b[^"]*"[^>]*>.*?</details>', re.DOTALL)
 _WOFF_FALLBACK = re.compile(r",\s*url\([^)]*\.woff\) format\('woff'\)")
 PRINT_ASSETS = (FONT_CSS_URI, "assets/print.css", "notebooks/notebook.css")
 PRINT_SCRIPT = "assets/js/print.js"
@@ -166,7 +168,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         # mkdocs-print-site-plugin keeps each page's HTML as its own on_page_content sees it,
         # before ours run; hand it the final HTML instead (notebook pages are slimmed later).
         if compat.print_site(config):
-            page.html = html
+            page.html = PRINT_OMIT.sub("", html)
         return html
 
     @event_priority(-100)  # after print-site has written the print page

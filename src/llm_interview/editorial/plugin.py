@@ -147,7 +147,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         chips = tags.chips(src, self.questions, self.tag_ids)
         if src in site.pages or chips:  # one parse of the page for both
             ends = related.blocks(src, self.related, self.targets) if src in site.pages else {}
-            return levels.without_levels(append_to_entries(markdown, ends, chips))
+            return levels.question_headings(append_to_entries(markdown, ends, chips))
         if src == "errata.md":
             return markdown.replace(ERRATA_MARKER, self._errata_index())
         if src == "glossary.md":

@@ -19,6 +19,10 @@ ENTRIES = (
     "glossary-tip/main.js",
     "practice/main.js",
     "search/worker.js",
+    "drills/main.js",  # on every page: marks passed drills, loads the workbench on drill pages
+    "drills/bench.js",  # the workbench (a plain textarea editor, the runner)
+    "drills/editor.js",  # CodeMirror, loaded on the reader's first reach for the editor
+    "drills/worker.js",  # Pyodide in a module worker
 )
 
 
@@ -35,6 +39,7 @@ def bundle(source: Path, out: Path, entries: tuple[str, ...] = ENTRIES) -> None:
         "--format=iife",
         "--target=es2020",
         "--charset=utf8",
+        "--minify",
         f"--outbase={source}",
         f"--outdir={out}",
         "--allow-overwrite",

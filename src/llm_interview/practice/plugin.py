@@ -35,7 +35,8 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
     def on_page_content(self, html, page, config, files):
         src = page.file.src_uri
         if is_question_page(src):
-            self.entries[src] = bank_entries(html, topic_of(src), page.url)
+            keywords = model.of(config).keywords.get(src, {})
+            self.entries[src] = bank_entries(html, topic_of(src), page.url, keywords)
         return html
 
     def _bank(self, config) -> dict:

@@ -27,8 +27,7 @@ READY_TIMEOUT_MS = 120_000
 SAMPLE_SCRIPT = """
 document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
-  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2[id]")].filter((h) =>
-    h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
+  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2.qa-question")];
   for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
     const pages = [...part.querySelectorAll(":scope section.print-page")];
     const first = pages.find((page) => questionsIn(page).length);
