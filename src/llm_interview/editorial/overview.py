@@ -10,6 +10,7 @@ import re
 
 from llm_interview.checks.datafields import escape
 from llm_interview.editorial import levels
+from llm_interview.editorial.bibliography import CITATION
 from llm_interview.editorial.entries import reader_text
 from llm_interview.pages.layout import Subpage
 from llm_interview.pages.pagetext import entry_text, find_entries
@@ -19,7 +20,7 @@ MIN_CHARS = 12
 _SKIP = re.compile(r"^(///|!!!|\?\?\?|\*\*[^*]+\*\*$|#|\||\$\$|```|<!--|\{:)")
 _NOTE_BODY = re.compile(r"^ {4}")
 _MARKER = re.compile(r"^(?:\d+[.)]|[-*+])\s+")
-_CITATION = re.compile(r"\s*\[@[^\]]+\]")
+_CITATION = re.compile(r"\s*" + CITATION.pattern)  # with the space before it
 _TAG = re.compile(r"</?[a-z][^>]*>")
 _MATH = re.compile(r"\$[^$]+\$")
 _SENTENCE_END = "。！？"
