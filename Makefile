@@ -90,6 +90,7 @@ bench: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_notebooks.py
 	$(BIN)/python scripts/bench/bench_practice.py
 	$(BIN)/python scripts/bench/bench_pdf.py
+	$(BIN)/python scripts/bench/bench_drills.py
 
 # The site at 1x and 10x the question bank (several minutes; see the script for --scales 100,
 # --pagefind, --lighthouse and --against DIR).

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 import pytest
 
+from llm_interview.checks import run as check_run
 from llm_interview.sitehttp import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +87,13 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built once per test session with the repository's own mkdocs.yml."""
+    """The site built with the repository's own mkdocs.yml: `make check`'s build when it passed
+    on exactly this tree (make test runs make check first), else one build for the session.
+    Tests only read it."""
+    checked = check_run.CACHE / "site"
+    stamp = check_run.CACHE / "passed"
+    if stamp.is_file() and checked.is_dir() and stamp.read_text() == check_run.tree_hash(ROOT):
+        return checked
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
