@@ -50,7 +50,7 @@ def run(page, code: str) -> str:
 def test_nothing_of_pyodide_is_requested_before_the_click(drill):
     page, requests = drill
     page.wait_for_timeout(500)
-    assert not [u for u in requests if "pyodide" in u or u.endswith("/worker.js")]
+    assert not [u for u in requests if "pyodide" in u or "/drills/worker" in u]
     assert "运行测试" in page.inner_text(".drill-bench")
 
 
