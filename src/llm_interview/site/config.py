@@ -1,0 +1,13 @@
+"""Options of the site plugin (mkdocs.yml `plugins: - llm-interview/site`)."""
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class SiteConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    # Written into site/downloads/ by `make pdf` and `make offline`; the home page links them.
+    pdf = opt.Type(str, default="downloads/llm-interview-zh.pdf")
+    offline_zip = opt.Type(str, default="downloads/llm-interview-zh-offline.zip")
+    # Each question id → the URL of its page, for old links `<topic>/#<id>` (permalinks.js).
+    permalinks = opt.Type(str, default="assets/permalinks.json")

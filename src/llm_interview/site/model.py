@@ -1,0 +1,51 @@
+"""The site model: every Markdown page read once per build, shared by every feature's plugin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.exceptions import PluginError
+
+from llm_interview.pages.layout import Subpage, question_pages, site_pages, structure
+
+PLUGIN = "llm-interview/site"
+
+
+@dataclass
+class SiteModel:
+    """`markdown`: every Markdown page `{src: text}`; `pages`: the question pages among them;
+    `topics`: each topic's subtopic pages in reading order; `urls`: each page's site URL."""
+
+    markdown: dict[str, str]
+    pages: dict[str, str]
+    topics: dict[str, list[Subpage]]
+    urls: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_files(cls, files) -> SiteModel:
+        markdown = site_pages(files)
+        pages = question_pages(markdown)
+        urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        return cls(markdown, pages, structure(pages), urls)
+
+    def permalinks(self) -> dict[str, str]:
+        """Every question id with the site URL (relative to the site root) of its page."""
+        return {
+            entry_id: self.urls[sub.src]
+            for subpages in self.topics.values()
+            for sub in subpages
+            for entry_id in sub.ids
+        }
+
+    def topic_ids(self, slug: str) -> list[str]:
+        """A topic's question ids in reading order."""
+        return [i for sub in self.topics[slug] for i in sub.ids]
+
+
+def of(config) -> SiteModel:
+    """The build's site model, from the site plugin (listed before every feature plugin)."""
+    plugin = config.plugins.get(PLUGIN)
+    model = getattr(plugin, "model", None)
+    if model is None:
+        raise PluginError(f"mkdocs.yml：插件 {PLUGIN} 要列在本站其他插件之前（它读入全部页面）")
+    return model

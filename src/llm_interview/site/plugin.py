@@ -1,0 +1,70 @@
+"""The site plugin: checks the data files, builds the site model once (on_files) for every other
+plugin, lays topics out (nav, overview listings, permalinks) and fills the home page.
+
+- on_config: the data files' shape and text rules, the same as `make check`; bad data stops the
+  build with one `file:line` line.
+- on_files: reads every page once into the model; a page over the question limit, or an overview
+  holding questions, stops the build with the message `make check` gives; subtopic pages join the
+  nav after their overview, in their `order`.
+- on_page_markdown: topic overviews list every question; the home page gets its cards; an
+  include-only page's edit link opens the included file.
+- on_post_build: writes the permalinks file (each question id → its page).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from llm_interview import compat
+from llm_interview.checks import datafields, entry_rules
+from llm_interview.editorial import overview
+from llm_interview.pages.layout import overview_path
+
+from . import edit_links, home
+from .config import SiteConfig
+from .model import SiteModel
+from .nav import with_subpages
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    model: SiteModel | None = None
+
+    def on_config(self, config):
+        compat.warn_untested()
+        problems = datafields.problems(Path(config.config_file_path).parent)
+        if problems:
+            raise PluginError(str(problems[0]))
+        return config
+
+    @event_priority(100)  # before every other plugin reads the model
+    def on_files(self, files, config):
+        self.model = SiteModel.from_files(files)
+        problems = entry_rules.placement_problems(self.model.markdown)
+        if problems:
+            raise PluginError(str(problems[0]))
+        if config.nav:
+            config.nav = with_subpages(config.nav, self.model.topics)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        page.edit_url = edit_links.edit_url(markdown, page, config)
+        src = page.file.src_uri
+        for slug, subpages in self.model.topics.items():
+            if src == overview_path(slug) and subpages:
+                listing = overview.render(src, subpages, self.model.pages)
+                return markdown.rstrip("\n") + "\n\n" + listing
+        if home.MARKER in markdown:
+            markdown = markdown.replace(home.MARKER, home.topic_cards(self.model))
+        if home.DOWNLOADS_MARKER in markdown:
+            line = home.downloads(config.site_url or "", self.config.pdf, self.config.offline_zip)
+            markdown = markdown.replace(home.DOWNLOADS_MARKER, line)
+        return markdown
+
+    def on_post_build(self, config):
+        links = self.model.permalinks()
+        text = json.dumps(links, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (Path(config.site_dir) / self.config.permalinks).write_text(text, encoding="utf-8")
