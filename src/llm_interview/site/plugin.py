@@ -9,6 +9,7 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
 - on_page_markdown: every page's keyword lines move from its Markdown into the model (search
   and practice read them there; they never reach the HTML); topic overviews list every question;
   the home page gets its cards; an include-only page's edit link opens the included file.
+- on_post_page: writes what the page scripts need to know into the page's <head> (facts.py).
 - on_post_build: writes the permalinks file (each question id → its page).
 """
 
@@ -26,7 +27,7 @@ from llm_interview.editorial import overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
 from llm_interview.pages.layout import overview_path
 
-from . import edit_links, home
+from . import edit_links, facts, home
 from .config import SiteConfig
 from .model import SiteModel
 from .nav import with_subpages
@@ -67,6 +68,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             line = home.downloads(config.site_url or "", self.config.pdf, self.config.offline_zip)
             markdown = markdown.replace(home.DOWNLOADS_MARKER, line)
         return markdown
+
+    def on_post_page(self, output, page, config):
+        return facts.with_facts(output, page.file.src_uri)
 
     def on_post_build(self, config):
         links = self.model.permalinks()

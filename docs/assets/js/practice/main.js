@@ -4,7 +4,7 @@
 import { mountOverview } from "./overview.js";
 import { mountPracticePage } from "./page.js";
 import { localDay } from "./schedule.js";
-import { mountHome, mountTopic } from "./topic.js";
+import { mountHome, mountTopic, pageTopic } from "./topic.js";
 
 /** The site root: this module lives at assets/js/practice/main.js. */
 const ROOT = new URL("../../../", import.meta.url);
@@ -39,14 +39,6 @@ function loadBank() {
   });
   bank.catch(() => (bank = null));
   return bank;
-}
-
-/** The topic slug of the current page when it is one of a topic's pages (`<slug>/…`), else "". */
-function topicSlug() {
-  const path = decodeURIComponent(location.pathname);
-  const inSite = path.startsWith(ROOT.pathname) ? path.slice(ROOT.pathname.length) : "";
-  const match = inSite.match(/^([a-z-]+)\/(?:[\w-]+\/)?(index\.html)?$/);
-  return match ? match[1] : "";
 }
 
 let views = [];
@@ -87,7 +79,7 @@ function mount() {
   const home = mountHome(article, app);
   if (home) views.push(home);
   mountOverview(article, app);
-  const slug = topicSlug();
+  const slug = pageTopic(document);
   const topic = slug && mountTopic(article, app, slug);
   if (topic) views.push(topic);
 }

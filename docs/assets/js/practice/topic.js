@@ -4,6 +4,12 @@ import { h, progressBar } from "./dom.js";
 import { isDue, markForReview, markMastered, status, tally } from "./schedule.js";
 import { read, update } from "./store.js";
 
+/** The topic the build wrote into the page (`<meta name="llm-interview:topic">`, on a topic's
+ * pages only; src/llm_interview/site/facts.py), or "". */
+export function pageTopic(doc) {
+  return doc.querySelector('meta[name="llm-interview:topic"]')?.getAttribute("content") ?? "";
+}
+
 /** The entries of a topic page: each `<h2 id>` whose section holds a 参考答案, with its elements. */
 export function pageEntries(article) {
   const entries = [];
