@@ -10,7 +10,7 @@ const { KEY } = await import("../../docs/assets/js/practice/store.js");
 const ROOT = new URL("../../docs/", import.meta.url).href; // main.js finds the site root from its own address
 const HEAD = '<meta name="llm-interview:topic" content="rl">';
 const TOPIC = `<article class="md-content__inner md-typeset"><h1>强化学习基础</h1>
-  <h2 id="ppo">PPO 是什么？</h2><div class="qa-answer"><p>……</p></div></article>`;
+  <h2 class="qa-question" id="ppo">PPO 是什么？</h2><div class="qa-answer"><p>……</p></div></article>`;
 const PRACTICE = `<article class="md-content__inner"><div id="practice"></div><div id="practice-missed"></div></article>`;
 const BANK = {
   topics: [{ slug: "rl", title: "强化学习", url: "rl/" }],

@@ -11,7 +11,7 @@ const { KEY, APP } = await import("../../docs/assets/js/practice/store.js");
 
 const TOPIC_HEAD = '<meta name="llm-interview:topic" content="rl">';
 const entry = (id, title) =>
-  `<h2 id="${id}">${title}<a class="headerlink" href="#${id}">¶</a></h2><p class="qa-tags"><a class="md-tag">RL</a></p>
+  `<h2 class="qa-question" id="${id}">${title}<a class="headerlink" href="#${id}">¶</a></h2><p class="qa-tags"><a class="md-tag">RL</a></p>
   <div class="qa-answer"><p>${title}的参考答案。</p></div><details class="quote"><summary>原始回答</summary><p>……</p></details>`;
 const TOPIC_PAGE = `<article class="md-content__inner md-typeset"><h1>强化学习基础</h1><p>本页的题目。</p>
   ${entry("ppo", "PPO 是什么？")}${entry("dpo", "DPO 与 PPO 有何不同？")}${entry("grpo", "GRPO 怎样省掉价值网络？")}
@@ -90,7 +90,7 @@ test("hiding mastered questions hides each one whole, is remembered, and spares 
   for (let el = ppo[0].nextElementSibling; el.tagName !== "H2"; el = el.nextElementSibling) ppo.push(el);
   assert.deepEqual(
     ppo.map((el) => `${el.tagName}.${el.classList[0] ?? ""} ${display(el)}`),
-    ["H2.practice-concealed none", "DIV.practice-mark none", "P.qa-tags none", "DIV.qa-answer none", "DETAILS.quote none"],
+    ["H2.qa-question none", "DIV.practice-mark none", "P.qa-tags none", "DIV.qa-answer none", "DETAILS.quote none"],
     "title, marks, tags, answer and original answer are hidden together",
   );
   assert.notEqual(display($("h2#dpo")), "none");

@@ -10,10 +10,11 @@ export function pageTopic(doc) {
   return doc.querySelector('meta[name="llm-interview:topic"]')?.getAttribute("content") ?? "";
 }
 
-/** The entries of a topic page: each `<h2 id>` whose section holds a 参考答案, with its elements. */
+/** The entries of a topic page: each question (`h2.qa-question`, marked by the build) whose
+ * section holds a 参考答案, with its elements. */
 export function pageEntries(article) {
   const entries = [];
-  for (const heading of article.querySelectorAll(":scope > h2[id]")) {
+  for (const heading of article.querySelectorAll(":scope > h2.qa-question[id]")) {
     const parts = [heading];
     for (let el = heading.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) parts.push(el);
     const title = heading.textContent.replace(/¶\s*$/, "").trim();
