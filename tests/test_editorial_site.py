@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
-from helpers import site_path, topic_pages
+from helpers import question_sections, site_path, topic_pages
 from llm_interview.pages import glossary
 from llm_interview.pages.topics import SLUGS as TOPICS
 
@@ -36,8 +36,7 @@ def article(site: Path, page: str) -> str:
 
 def page_entries(site: Path, page: str) -> dict[str, str]:
     """Entry id -> HTML of that entry (from its h2 to the next h2) on a built page."""
-    parts = re.split(r'(?=<h2 id=")', article(site, page))
-    return {re.match(r'<h2 id="([^"]+)"', p)[1]: p for p in parts if p.startswith("<h2 id=")}
+    return question_sections(article(site, page))
 
 
 def entries(site: Path, topic: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import built, site_path, topic_ids, topic_pages
+from helpers import built, question_sections, site_path, topic_ids, topic_pages
 from llm_interview.bench.search_ui import open_search, search
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import SLUGS as TOPICS
@@ -24,8 +24,7 @@ def entry_html(site: Path, topic: str) -> dict[str, str]:
     for src in topic_pages(topic):
         text = built(site, src).read_text(encoding="utf-8")
         article = text[text.index("<article") : text.index("</article>")]
-        parts = re.split(r'(?=<h2 id=")', article)
-        found |= {re.match(r'<h2 id="([^"]+)"', p)[1]: p for p in parts if p.startswith("<h2 id=")}
+        found |= question_sections(article)
     return found
 
 
