@@ -1,5 +1,8 @@
 # Two commands set everything up on a fresh machine:
 #   make serve   create .venv, install the site's pinned runtime, build, serve on 127.0.0.1:8000
+#                (an edit rebuilds only the changed page: --dirty, which MkDocs warns about, so not
+#                --strict; make check is the strict build; search and practice keep the rest;
+#                no git dates and no print page, which read every page on every edit)
 #   make check   the contributor's check: content rules, changed notebooks, strict build (seconds)
 #   make test    install what the tests need (dev tools, Chromium), lint, check, then every test
 SHELL := /bin/bash
@@ -42,7 +45,7 @@ build: $(VENV)/.runtime $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
 
 serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	GIT_DATES=false PRINT_PAGE=false $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Debian's Chromium for the browser tests (Playwright's own download does not work here), and
 # poppler-utils (pdftotext, pdffonts, pdftoppm) that read the PDF edition back.

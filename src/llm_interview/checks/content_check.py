@@ -20,6 +20,7 @@ from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
 from llm_interview.editorial import bibliography, errata, related
 from llm_interview.notebooks.sources import discover
+from llm_interview.pages import yamltext
 from llm_interview.pages.layout import is_question_page
 from llm_interview.pages.pagetext import find_entries, outside_fences
 
@@ -95,7 +96,7 @@ def related_problems(text: str, ids: set[str], pending: set[str] = frozenset()) 
     entry has at least one related question."""
     path, lines = "data/related.yaml", text.split("\n")
     try:
-        declared = yaml.safe_load(text) or {}
+        declared = yamltext.load(text) or {}
     except yaml.YAMLError:
         return [Problem(path, 1, "不是合法的 YAML：每组写成一行「  - [id-a, id-b]」")]
     groups = declared.get("groups") or []

@@ -23,6 +23,7 @@ from llm_interview.notebooks.backlinks import insert_backlinks
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.site import model
 from llm_interview.site.edit_links import repository_edit_url
+from llm_interview.site.generated import generated_file
 
 from . import harness
 from . import page as pages
@@ -104,7 +105,7 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
 
     @staticmethod
     def _add(files, config, uri: str, content: str) -> None:
-        files.append(File.generated(config, uri, content=content))
+        files.append(generated_file(config, uri, content))
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri

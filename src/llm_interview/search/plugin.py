@@ -26,8 +26,15 @@ from .records import Record, page_records
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
+    dirty = False
+
+    def on_startup(self, command, dirty):
+        """Kept across `mkdocs serve` rebuilds: a dirty one renders only the changed pages."""
+        self.dirty = dirty
+
     def on_config(self, config):
-        self.pages: dict[str, tuple[list[Record], float | None]] = {}
+        if not (self.dirty and hasattr(self, "pages")):
+            self.pages: dict[str, tuple[list[Record], float | None]] = {}
         return config
 
     @event_priority(-100)  # after the other plugins have finished the page's HTML

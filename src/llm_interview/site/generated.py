@@ -1,0 +1,21 @@
+"""Pages and files the build makes (errata pages, drill pages, their specs), kept as files in
+.cache/generated and rewritten only when their text changes: MkDocs' dirty builds (`make serve`)
+then re-render only the ones that changed, as for a page in docs/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from llm_interview.importer.topicpages import write_if_changed
+
+FOLDER = Path(".cache") / "generated"
+
+
+def generated_file(config, uri: str, text: str) -> File:
+    """A File for the site at `uri` holding `text`, from a cached copy on disk."""
+    path = Path(config.config_file_path).parent / FOLDER / uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(path, text)
+    return File.generated(config, uri, abs_src_path=str(path))
