@@ -20,6 +20,7 @@ from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
 from llm_interview.editorial import bibliography, errata, related
 from llm_interview.notebooks.sources import discover
+from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.layout import is_question_page
 from llm_interview.pages.pagetext import find_entries, outside_fences
 
@@ -32,11 +33,6 @@ def _line_of(lines: list[str], pattern: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if word.search(line)), 1)
 
 
-def _without_math(markdown: str) -> str:
-    """The page with formulas blanked out (a `<` in math is not a tag), lines kept in place."""
-    return entry_rules.MATH.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
-
-
 def pending_entries(markdown: str) -> list:
     """Entries the importer added and no editor has reviewed (the 待审核 note): their text is
     the dump's, written as escaped HTML, and the review brings them up to the rules."""
@@ -46,7 +42,7 @@ def pending_entries(markdown: str) -> list:
 
 def raw_html_problems(path: str, markdown: str) -> list[Problem]:
     """HTML tags written into a page (outside code and math) other than a few inline ones."""
-    lines = _without_math(markdown).split("\n")
+    lines = without_formulas(markdown).split("\n")
     found = []
     for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
         tag = forbidden_tag(line) if prose else None
