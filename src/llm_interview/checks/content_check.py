@@ -19,7 +19,7 @@ from llm_interview.checks.frontmatter import front_matter_problems
 from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
 from llm_interview.editorial import bibliography, errata, related
-from llm_interview.notebooks.sources import discover
+from llm_interview.notebooks.sources import discover, markdown_cells
 from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.layout import is_question_page
 from llm_interview.pages.pagetext import find_entries, outside_fences
@@ -136,19 +136,6 @@ def notebook_problems(root: Path, ids: set[str]) -> list[Problem]:
                     )
                 )
     return found
-
-
-def markdown_cells(source: str) -> str:
-    """A Jupytext percent-format notebook's Markdown cells as Markdown, every other line blank,
-    so a finding's line is the line in the `.py` file."""
-    lines, inside = [], False
-    for line in source.split("\n"):
-        if line.startswith("# %%"):
-            inside = line.startswith("# %% [markdown]")
-            lines.append("")
-        else:
-            lines.append(line.removeprefix("#").removeprefix(" ") if inside else "")
-    return "\n".join(lines)
 
 
 def notebook_markup_problems(root: Path) -> list[Problem]:
