@@ -19,6 +19,9 @@ from llm_interview.checks.frontmatter import front_matter_problems
 from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
 from llm_interview.editorial import bibliography, errata, related
+from llm_interview.math.check import formula_problems
+from llm_interview.math.config import CACHE
+from llm_interview.math.render import Renderer, RenderError
 from llm_interview.notebooks.sources import discover, markdown_cells
 from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.layout import is_question_page
@@ -150,6 +153,20 @@ def notebook_markup_problems(root: Path) -> list[Problem]:
     ]
 
 
+def math_problems(root: Path, texts: dict[str, str]) -> list[Problem]:
+    """Every formula of the pages and the notebooks' Markdown cells that KaTeX refuses (rendered
+    once, then from the cache the build shares)."""
+    notebooks = {
+        f"docs/notebooks/{nb.source.name}": markdown_cells(nb.source.read_text(encoding="utf-8"))
+        for nb in discover(root / "docs" / "notebooks")
+    }
+    try:
+        with Renderer(root / CACHE) as renderer:
+            return formula_problems(texts | notebooks, renderer)
+    except RenderError as err:
+        return [Problem("package.json", 1, str(err))]
+
+
 def bibliography_problems(root: Path, pages: dict[str, str]) -> list[Problem]:
     """Citations name registered works, and every registered work is cited."""
     citations = [c for p, t in pages.items() for c in bibliography.find_citations(p, t)]
@@ -207,5 +224,5 @@ def collect(root: Path) -> list[Problem]:
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)
     found += notebook_problems(root, all_ids) + notebook_markup_problems(root)
-    found += drill_problems(root, all_ids)
+    found += drill_problems(root, all_ids) + math_problems(root, texts)
     return sorted(set(found))

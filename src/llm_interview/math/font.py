@@ -29,6 +29,7 @@ SOURCE = PACKAGE / "files" / "stix-two-math-latin-400-normal.woff"
 URI = "assets/fonts/stix-two-math.woff"  # named in docs/assets/site.css
 LICENSE_URI = "assets/fonts/stix-two-math-LICENSE.txt"
 TAG = re.compile(r"<[^>]*>")
+RADICAL = "\u221a"
 
 
 class FontError(RuntimeError):
@@ -36,11 +37,12 @@ class FontError(RuntimeError):
 
 
 def characters(mathml: Iterable[str]) -> set[str]:
-    """The characters a browser draws for these `<math>` elements: their text, and the math
-    italic letter of each letter (a one-letter `<mi>` is shown in italic)."""
+    """The characters a browser draws for these `<math>` elements: their text, the math italic
+    letter of each letter (a one-letter `<mi>` is shown in italic), and the radical sign (drawn
+    for `<msqrt>` and `<mroot>`, which hold no text of it)."""
     chars = {c for element in mathml for c in TAG.sub("", element)}
-    italic = {styled_char(c, "ITALIC") for c in chars if c.isalpha()}
-    return chars | {c for c in italic if c} | {chr(n) for n in range(0x20, 0x7F)}
+    italic = {styled_char(c, "ITALIC") for c in chars}
+    return chars | {c for c in italic if c} | {chr(n) for n in range(0x20, 0x7F)} | {RADICAL}
 
 
 def subset_font(chars: set[str], cache_dir: Path) -> bytes:

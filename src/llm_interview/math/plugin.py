@@ -77,7 +77,8 @@ class MathPlugin(BasePlugin[MathConfig]):
         src = page.file.src_uri
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         pages = {f"docs/{src}": markdown_cells(source) if src.endswith(".py") else source}
-        pages |= {f"docs/{p}": text for p, text in model.of(config).markdown.items()}
+        for other, text in model.of(config).markdown.items():
+            pages.setdefault(f"docs/{other}", text)
         path, line = line_of(spot.tex, spot.display, pages) or (f"docs/{src}", 1)
         return str(problem(path, line, failure))
 
