@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
+# Front-end packages (KaTeX for the build, the formulas' font, …), pinned in package-lock.json.
 NODE_MODULES := node_modules/.package-lock.json
 # Lighthouse, pinned in its own folder, for `make lighthouse` only (never installed by `make test`).
 LIGHTHOUSE_DIR := scripts/bench/lighthouse-npm

@@ -63,9 +63,8 @@ def test_pdf_smoke(pdf):
         assert width <= inspect.A4_MM[0] + 0.5 and height <= inspect.A4_MM[1] + 0.5
 
 
-# Elements whose right edge passes the printable width (KaTeX's inner boxes measure oddly; the
-# formula as a whole counts).
-OVERFLOW = """() => [...document.querySelectorAll('#print-site-page *:not(.katex *):not(svg *)')]
+# Elements whose right edge passes the printable width (a formula as a whole counts, not its parts).
+OVERFLOW = """() => [...document.querySelectorAll('#print-site-page *:not(math *):not(svg *)')]
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 2)
   .map(e => e.outerHTML.slice(0, 120))"""
 
@@ -116,7 +115,7 @@ def test_offline_copy_searches_from_disk(browser, offline_copy):
         assert page.locator("article h1").first.is_visible()
         page.goto((offline_copy / "notebooks" / "attention.html").as_uri())
         page.locator(".nb-offline-note").first.wait_for()
-        page.locator(".jupyter-wrapper .katex").first.wait_for()
+        page.locator(".jupyter-wrapper math").first.wait_for()
         # Practice runs from disk too: scripts bundled as classic ones, the answers inline.
         page.goto((offline_copy / "practice.html").as_uri())
         page.locator(".practice-start").click()

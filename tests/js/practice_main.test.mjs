@@ -32,7 +32,6 @@ async function show({ url = "https://example.org/site/rl/basics/", head = "", bo
     fetched.push(String(address));
     return bank ? { ok: true, json: async () => bank } : { ok: false, status: 404 };
   };
-  window.typesetMath = () => {};
   const pages = documentStream();
   await load("practice/main.js");
   pages.next();

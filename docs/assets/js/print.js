@@ -1,6 +1,6 @@
 // The print page (print/, made by mkdocs-print-site-plugin) made ready for paper: every 原始回答
 // opened, a table of contents down to each question, formulas that are too wide scaled to the
-// page. When everything is done and typeset, <html data-print-ready> tells src/llm_interview/editions/pdf to print.
+// page. When everything is done and the fonts have loaded, <html data-print-ready> tells src/llm_interview/editions/pdf to print.
 
 /** Nest flat headings ({level, id, text}) into a tree: each heading under the last heading of a
  * higher level before it (a heading with none stays at the top). */
@@ -65,14 +65,9 @@ function renderToc(tree, doc) {
   return list;
 }
 
-function typesetDone(root) {
-  const math = root.querySelectorAll(".arithmatex, .jupyter-wrapper");
-  return [...math].every((el) => el.dataset.typeset);
-}
-
 function fitWide(root) {
-  for (const el of root.querySelectorAll(".katex-display > .katex, .md-typeset table")) {
-    const box = el.closest(".katex-display") ?? el.parentElement;
+  for (const el of root.querySelectorAll("div.arithmatex > math, .md-typeset table")) {
+    const box = el.parentElement;
     const zoom = fitZoom(el.scrollWidth, box.clientWidth);
     if (zoom < 1) el.style.zoom = String(zoom);
   }
@@ -89,7 +84,6 @@ async function prepare() {
     nav.querySelector("ul")?.remove();
     nav.append(renderToc(toc, document));
   }
-  while (!typesetDone(root)) await new Promise((resolve) => setTimeout(resolve, 50));
   await document.fonts.ready;
   fitWide(root);
   document.documentElement.dataset.printReady = "true";

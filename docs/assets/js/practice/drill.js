@@ -11,8 +11,8 @@ const GRADES = [
   [GOOD, "掌握"],
 ];
 
-/** Mount the drill into `root` (#practice). `app` gives storage, clock, typeset, answer(id) (a
- * promise of the answer's HTML) and the page's notices; `bank` lists topics and entries.
+/** Mount the drill into `root` (#practice). `app` gives storage, clock, answer(id) (a promise
+ * of the answer's HTML, its formulas already MathML) and the page's notices; `bank` lists topics and entries.
  * Returns the view's hooks for the page: refresh() and key(event). */
 export function mountDrill(root, app, bank) {
   const byId = new Map(bank.entries.map((e) => [e.id, e]));
@@ -188,7 +188,6 @@ export function mountDrill(root, app, bank) {
     for (const link of answerBody.querySelectorAll("a[href]")) {
       link.href = new URL(link.getAttribute("href"), app.root).href;
     }
-    app.typeset(answerBody);
     entryLink.href = new URL(entry.url, app.root).href;
     run.phase = "answer";
     revealButton.hidden = true;

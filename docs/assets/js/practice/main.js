@@ -27,7 +27,6 @@ const app = {
   storage: browserStorage(),
   now: () => Date.now(),
   today: () => localDay(Date.now()),
-  typeset: (root) => window.typesetMath(root),
 };
 
 let bank = null;

@@ -2,8 +2,8 @@
 
 The page is served over HTTP from the site folder (module scripts do not load from file://),
 shown with print media and the light theme (search is not loaded: paper cannot use it), and
-printed once docs/assets/js/print.js has opened
-every 原始回答 and KaTeX has typeset every formula (`<html data-print-ready>`).
+printed once docs/assets/js/print.js has opened every 原始回答 and the fonts (the formulas' among
+them, which are MathML from the build) have loaded (`<html data-print-ready>`).
 """
 
 from __future__ import annotations
