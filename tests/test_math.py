@@ -128,13 +128,13 @@ def test_the_build_stops_at_the_formulas_line(tmp_path):
 # Pages a reader opens; lite/ (JupyterLite) and the assets are programs, not reading pages.
 def _reading_pages(site: Path) -> list[Path]:
     return [
-        p
-        for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] not in {"lite", "assets"}
+        p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in {"lite", "assets"}
     ]
 
 
-MATH_SCRIPT = re.compile(r"katex|auto-render|mathjax|assets/js/math\.js", re.IGNORECASE)
+MATH_SCRIPT = re.compile(
+    r'<(?:script|link)\b[^>]*(?:src|href)="[^"]*(?:katex|auto-render|mathjax|/math\.js)', re.I
+)
 NOT_PROSE = re.compile(r"<(pre|code|script|style|math|textarea)\b.*?</\1>|<[^>]+>", re.DOTALL)
 RAW = re.compile(r"\\\(|\\\[|(?<![\\$])\$(?![\s$])[^$\n]+(?<!\s)\$")
 
