@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from llm_interview.math import html
 from llm_interview.math.check import formula_problems
-from llm_interview.math.mathml import for_browsers
+from llm_interview.math.mathml import for_browsers, styled_char
 from llm_interview.math.plugin import MathPlugin
 from llm_interview.math.render import Failure, Renderer
 from llm_interview.pages.formulas import formulas, without_formulas
@@ -84,6 +84,14 @@ def test_mathml_reads_as_tex_in_chromium(renderer):
     assert norm.count('lspace="0" rspace="0"') == 2
     assert re.search(r"<mrow><mi>P</mi><mo [^>]*>′</mo></mrow>", prime) and "msup" not in prime
     assert for_browsers("<math><mi>x</mi></math>") == "<math><mi>x</mi></math>"
+    assert [
+        styled_char(c, s) for c, s in [("A", "FRAKTUR"), ("H", "FRAKTUR"), ("h", "ITALIC")]
+    ] == [
+        "𝔄",
+        "ℌ",
+        "ℎ",
+    ]
+    assert styled_char("h", "BOLD ITALIC") == "𝒉" and styled_char("中", "BOLD") is None
 
 
 def test_cache_spares_node_and_failures_are_not_kept(tmp_path):

@@ -52,11 +52,14 @@ OLDER = {"FRAKTUR": "BLACK-LETTER", "ITALIC SMALL H": "PLANCK CONSTANT"}
 
 
 def styled_char(char: str, style: str) -> str | None:
+    """`char` in a style of Unicode's mathematical letters (`style` as in their names, e.g.
+    "DOUBLE-STRUCK"), or None when Unicode has no such letter."""
     name = unicodedata.name(char, "").replace("GREEK ", "").replace(" LETTER", "")
     name = name.replace("LATIN ", "")
-    for candidate in (f"MATHEMATICAL {style} {name}", f"{style} {name}"):
-        for old, new in OLDER.items():
-            candidate = candidate.replace(old, new)
+    older = f"{style} {name}"
+    for old, new in OLDER.items():
+        older = older.replace(old, new)
+    for candidate in (f"MATHEMATICAL {style} {name}", older):
         try:
             return unicodedata.lookup(candidate)
         except KeyError:
