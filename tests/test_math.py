@@ -82,8 +82,9 @@ def test_mathml_reads_as_tex_in_chromium(renderer):
     assert cos.count('rspace="0.1667em"') == 1  # after cos (before m), not after max (before "(")
     assert '<mo lspace="0" rspace="0">&lt;</mo>' in script
     assert norm.count('lspace="0" rspace="0"') == 2
-    assert re.search(r"<mrow><mi>P</mi><mo [^>]*>′</mo></mrow>", prime) and "msup" not in prime
-    assert for_browsers("<math><mi>x</mi></math>") == "<math><mi>x</mi></math>"
+    assert re.search(r"<mrow>\s*<mi>P</mi>\s*<mo [^>]*>′</mo>\s*</mrow>", prime)
+    assert "msup" not in prime
+    assert for_browsers("<math><mi>x</mi></math>") == "<math>\n<mi>x</mi>\n</math>"
     assert [
         styled_char(c, s) for c, s in [("A", "FRAKTUR"), ("H", "FRAKTUR"), ("h", "ITALIC")]
     ] == [
