@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from llm_interview.math import html
 from llm_interview.math.check import formula_problems
-from llm_interview.math.mathml import for_browsers
+from llm_interview.math.mathml import for_browsers, styled_char
 from llm_interview.math.plugin import MathPlugin
 from llm_interview.math.render import Failure, Renderer
 from llm_interview.pages.formulas import formulas, without_formulas
@@ -82,8 +82,17 @@ def test_mathml_reads_as_tex_in_chromium(renderer):
     assert cos.count('rspace="0.1667em"') == 1  # after cos (before m), not after max (before "(")
     assert '<mo lspace="0" rspace="0">&lt;</mo>' in script
     assert norm.count('lspace="0" rspace="0"') == 2
-    assert re.search(r"<mrow><mi>P</mi><mo [^>]*>′</mo></mrow>", prime) and "msup" not in prime
-    assert for_browsers("<math><mi>x</mi></math>") == "<math><mi>x</mi></math>"
+    assert re.search(r"<mrow>\s*<mi>P</mi>\s*<mo [^>]*>′</mo>\s*</mrow>", prime)
+    assert "msup" not in prime
+    assert for_browsers("<math><mi>x</mi></math>") == "<math>\n<mi>x</mi>\n</math>"
+    assert [
+        styled_char(c, s) for c, s in [("A", "FRAKTUR"), ("H", "FRAKTUR"), ("h", "ITALIC")]
+    ] == [
+        "𝔄",
+        "ℌ",
+        "ℎ",
+    ]
+    assert styled_char("h", "BOLD ITALIC") == "𝒉" and styled_char("中", "BOLD") is None
 
 
 def test_cache_spares_node_and_failures_are_not_kept(tmp_path):
@@ -128,13 +137,13 @@ def test_the_build_stops_at_the_formulas_line(tmp_path):
 # Pages a reader opens; lite/ (JupyterLite) and the assets are programs, not reading pages.
 def _reading_pages(site: Path) -> list[Path]:
     return [
-        p
-        for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] not in {"lite", "assets"}
+        p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in {"lite", "assets"}
     ]
 
 
-MATH_SCRIPT = re.compile(r"katex|auto-render|mathjax|assets/js/math\.js", re.IGNORECASE)
+MATH_SCRIPT = re.compile(
+    r'<(?:script|link)\b[^>]*(?:src|href)="[^"]*(?:katex|auto-render|mathjax|/math\.js)', re.I
+)
 NOT_PROSE = re.compile(r"<(pre|code|script|style|math|textarea)\b.*?</\1>|<[^>]+>", re.DOTALL)
 RAW = re.compile(r"\\\(|\\\[|(?<![\\$])\$(?![\s$])[^$\n]+(?<!\s)\$")
 

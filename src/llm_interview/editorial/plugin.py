@@ -21,6 +21,7 @@ from llm_interview import paths
 from llm_interview.checks import entry_rules, frontmatter
 from llm_interview.importer.topicpages import write_if_changed
 from llm_interview.pages import yamltext
+from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.glossary import TermFinder, glossary_terms
 from llm_interview.pages.layout import topic_of
 from llm_interview.pages.pagetext import append_to_entries, find_entries
@@ -136,7 +137,8 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         for path, text in pages.items():
             lines = text.split("\n")
             for entry in find_entries(text):
-                seen = reader_text("\n".join(lines[entry.start : entry.end]))
+                # A formula's letters are no term (`\ln s` is not LayerNorm's "LN").
+                seen = without_formulas(reader_text("\n".join(lines[entry.start : entry.end])))
                 for term in self.finder.uses(seen):
                     used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
         return glossary.render(self.terms, [(t.slug, t.title) for t in TOPICS], used_in)

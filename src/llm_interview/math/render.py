@@ -26,7 +26,7 @@ from .mathml import for_browsers
 KATEX = paths.ROOT / "node_modules" / "katex"
 SCRIPT = Path(__file__).with_name("katex-render.mjs")
 OPTIONS = {"output": "mathml", "throwOnError": True, "strict": "ignore"}
-FORMAT = 4  # the stored markup's form (compact, mathml): a change renders every formula anew
+FORMAT = 6  # the stored markup's form (compact, mathml): a change renders every formula anew
 # KaTeX's MathML output, of which the page keeps the <math> element and its formula: the
 # <semantics> wrapper and the TeX source in <annotation> would double each formula's weight
 # and elements, and a browser shows neither.
