@@ -7,6 +7,7 @@ all of it) and reads the file back with poppler and pypdf. The offline test buil
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -61,6 +62,27 @@ def test_pdf_smoke(pdf):
 
     for width, height in inspect.page_sizes_mm(pdf):
         assert width <= inspect.A4_MM[0] + 0.5 and height <= inspect.A4_MM[1] + 0.5
+
+
+PRINT_SITE_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+
+
+def test_print_site_assets_load_on_the_print_page_only(built_site):
+    print_page = built_site / "print" / "index.html"
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        found = [a for a in PRINT_SITE_ASSETS if f'/{a}"' in text]
+        assert found == (list(PRINT_SITE_ASSETS) if html == print_page else []), html
+    assert all((built_site / asset).is_file() for asset in PRINT_SITE_ASSETS)
+
+
+def test_the_print_page_links_each_stylesheet_once_at_its_address(built_site):
+    links = STYLESHEET.findall((built_site / "print" / "index.html").read_text(encoding="utf-8"))
+    assert len(links) == len(set(links)), links
+    missing = [href for href in links if not (built_site / "print" / href).resolve().is_file()]
+    assert missing == []
+    assert "../notebooks/notebook.css" in links and "../assets/css/drills.css" in links
 
 
 # Elements whose right edge passes the printable width (a formula as a whole counts, not its parts).

@@ -4,12 +4,7 @@ Node (tests/js/practice_*.test.mjs)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import re
-import threading
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -20,41 +15,6 @@ from llm_interview.pages.topics import TOPICS
 
 KEY = "llm-interview-zh:practice:v1"
 PAGE_IDS = {t.slug: topic_ids(t.slug) for t in TOPICS}
-
-
-class _PublishedSitemapHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with a sitemap that names this server as the site's address.
-
-    Material's instant navigation only intercepts links to pages in sitemap.xml, matched after
-    swapping in the current protocol and host name but not the port or the path: on a test server
-    every click would otherwise load a whole page.
-    """
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def do_GET(self):
-        if self.path != "/sitemap.xml":
-            return super().do_GET()
-        body = (Path(self.directory) / "sitemap.xml").read_text("utf-8")
-        published = min(re.findall(r"<loc>(.*?)</loc>", body), key=len)  # the home page
-        here = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        data = body.replace(published, here).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-
-@pytest.fixture(scope="module")
-def instant_url(built_site):
-    """Base URL of a server on which instant navigation works as on the published site."""
-    handler = functools.partial(_PublishedSitemapHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @pytest.fixture

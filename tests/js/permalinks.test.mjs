@@ -33,7 +33,7 @@ test("hash ids are decoded, and a malformed escape names no id", () => {
 });
 
 // permalinks.js on a page (happy-dom): when it fetches the map, and where it sends the reader.
-const SITE_ROOT = new URL("../../docs/", import.meta.url).href; // the script finds the root from its own address
+const SITE_ROOT = SITE; // the site root, as site.js hands it to permalinks.js
 const OVERVIEW = '<article class="md-content__inner"><h1>模型架构</h1><h2 id="pages">分页</h2></article>';
 
 async function visit(url, { material = true } = {}) {
@@ -46,7 +46,8 @@ async function visit(url, { material = true } = {}) {
   };
   location.replace = (target) => sent.push(target);
   const pages = material ? documentStream() : null;
-  await load("permalinks.js");
+  const { startPermalinks } = await load("permalinks.js");
+  startPermalinks(new URL(SITE_ROOT));
   pages?.next();
   pages?.next(); // Material may report the same address twice (load, then its own)
   await settle();

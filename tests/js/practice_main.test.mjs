@@ -3,11 +3,11 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
-import { documentStream, load, openPage, press, settle } from "./page.mjs";
+import { documentStream, load, openPage, press, SITE, settle } from "./page.mjs";
 
 const { KEY } = await import("../../docs/assets/js/practice/store.js");
 
-const ROOT = new URL("../../docs/", import.meta.url).href; // main.js finds the site root from its own address
+const ROOT = SITE; // the site root, as site.js hands it to main.js
 const HEAD = '<meta name="llm-interview:topic" content="rl">';
 const TOPIC = `<article class="md-content__inner md-typeset"><h1>强化学习基础</h1>
   <h2 class="qa-question" id="ppo">PPO 是什么？</h2><div class="qa-answer"><p>……</p></div></article>`;
@@ -25,7 +25,7 @@ afterEach(() => {
   fetched.length = 0;
 });
 
-/** Open `body` at `url`, load main.js into it as the page's module script, and show the page. */
+/** Open `body` at `url`, load main.js into it and start it as site.js does, and show the page. */
 async function show({ url = "https://example.org/site/rl/basics/", head = "", body, bank = BANK }) {
   openPage({ url, head, body });
   globalThis.fetch = async (address) => {
@@ -33,7 +33,8 @@ async function show({ url = "https://example.org/site/rl/basics/", head = "", bo
     return bank ? { ok: true, json: async () => bank } : { ok: false, status: 404 };
   };
   const pages = documentStream();
-  await load("practice/main.js");
+  const { startPractice } = await load("practice/main.js");
+  startPractice(new URL(ROOT));
   pages.next();
   await settle();
   return pages;

@@ -2,10 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import offline from "../../docs/assets/js/offline.js";
+import { isOffline, LITE_NOTE, replaceLiteButtons } from "../../docs/assets/js/offline.js";
 import { fitZoom, headingText, tocTree } from "../../docs/assets/js/print.js";
-
-const { isOffline, LITE_NOTE, replaceLiteButtons } = offline;
 
 test("tocTree puts each question under the part before it", () => {
   const tree = tocTree([

@@ -1,6 +1,7 @@
 // The print page (print/, made by mkdocs-print-site-plugin) made ready for paper: every 原始回答
 // opened, a table of contents down to each question, formulas that are too wide scaled to the
-// page. When everything is done and the fonts have loaded, <html data-print-ready> tells src/llm_interview/editions/pdf to print.
+// page. When everything is done and the fonts have loaded, <html data-print-ready> tells src/llm_interview/editions/pdf to print,
+// and <html data-print-outline> holds the table of contents as JSON, which it turns into the PDF's bookmarks.
 
 /** Nest flat headings ({level, id, text}) into a tree: each heading under the last heading of a
  * higher level before it (a heading with none stays at the top). */
@@ -79,7 +80,7 @@ async function prepare() {
   for (const d of root.querySelectorAll("details")) d.open = true;
   const nav = document.querySelector("#print-page-toc nav");
   const toc = tocTree(printedHeadings(root));
-  window.printEdition = { toc }; // src/llm_interview/editions/pdf turns the same tree into the PDF's bookmarks
+  document.documentElement.dataset.printOutline = JSON.stringify(toc);
   if (nav) {
     nav.querySelector("ul")?.remove();
     nav.append(renderToc(toc, document));

@@ -7,6 +7,8 @@ download, links both ways with the questions it practises, and Pyodide served fr
   section page (docs/drills/index.md).
 - on_page_markdown: the section page lists the drills; a question a drill practises gets a
   手撕代码 line linking to it.
+- on_page_content: the section's pages link the drills' stylesheet, no other page loads it; the
+  link is in the content, which instant navigation swaps (it keeps the head it started with).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from llm_interview.notebooks.backlinks import insert_backlinks
 from llm_interview.pages.pagetext import find_entries
@@ -125,3 +128,9 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
             if src in model.of(config).pages
             else markdown
         )
+
+    def on_page_content(self, html, page, config, files):
+        if not page.file.src_uri.startswith(f"{self.config.section}/"):
+            return html
+        stylesheet = get_relative_url(self.config.stylesheet, page.url)
+        return f'<link rel="stylesheet" href="{stylesheet}">' + html

@@ -1,14 +1,16 @@
 """The editions plugin: the PDF edition and the offline copy (issue 12).
 
-- on_config: in an offline build (`OFFLINE=true`), Material's web-worker shim for `file://` comes
+- on_config: takes print-site's stylesheets and script off the reading pages (the print page alone
+  links them); in an offline build (`OFFLINE=true`), Material's web-worker shim for `file://` comes
   from the site itself (npm's iframe-worker) instead of another host, and instant navigation is off.
 - on_files: adds that shim to the build, and the Noto Sans SC web fonts the print page uses.
 - on_nav: orders what mkdocs-print-site-plugin puts on the print page: the topics in nav order,
   the notebooks as an appendix, then glossary, errata and references; fills the cover's facts.
-- on_page_content: gives the print page each page's HTML as the other plugins leave it.
-- on_post_build: links the print page's stylesheet and script, gives each part a named page so
-  Chromium prints the part's title as the running header, and sends links to the pages left out
-  (home, tags, contributing guide) to the site.
+- on_page_content: gives the print page each page's HTML as the other plugins leave it, without
+  the stylesheet links a page carries in its content (their addresses are the page's own).
+- on_post_build: links the print page's stylesheets (once each) and scripts (print-site's, then
+  ours), gives each part a named page so Chromium prints the part's title as the running header,
+  and sends links to the pages left out (home, tags, contributing guide) to the site.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ FONT_CSS_URI = "assets/fonts/noto-sans-sc.css"
 # What a page marks as not for paper (a drill's reference solution); never nested.
 PRINT_OMIT = re.compile(r'<details class="[^"]*\bprint-omit\b[^"]*"[^>]*>.*?</details>', re.DOTALL)
 _WOFF_FALLBACK = re.compile(r",\s*url\([^)]*\.woff\) format\('woff'\)")
-PRINT_ASSETS = (FONT_CSS_URI, "assets/print.css", "notebooks/notebook.css")
+PRINT_ASSETS = (FONT_CSS_URI, "assets/print.css")
+# A stylesheet a page links in its content (notebooks, drills), at an address relative to the page.
+CONTENT_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)">')
 PRINT_SCRIPT = "assets/js/print.js"
 
 
@@ -122,9 +126,12 @@ def running_headers(parts: list) -> str:
 
 
 class EditionsPlugin(BasePlugin[EditionsConfig]):
+    @event_priority(-100)  # after print-site, listed last, has added its assets to every page
     def on_config(self, config):
         self.parts: list = []
         self.online: dict[str, str] = {}
+        self.print_css, self.print_js = compat.take_print_site_assets(config)
+        self.content_css: dict[str, None] = {}  # site paths, in the order pages link them
         if is_offline_build(config):
             polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_URI]
@@ -168,7 +175,10 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         # mkdocs-print-site-plugin keeps each page's HTML as its own on_page_content sees it,
         # before ours run; hand it the final HTML instead (notebook pages are slimmed later).
         if compat.print_site(config):
-            page.html = PRINT_OMIT.sub("", html)
+            here = posixpath.dirname(page.url)
+            for href in CONTENT_STYLESHEET.findall(html):
+                self.content_css[posixpath.normpath(posixpath.join(here, href))] = None
+            page.html = CONTENT_STYLESHEET.sub("", PRINT_OMIT.sub("", html))
         return html
 
     @event_priority(-100)  # after print-site has written the print page
@@ -178,12 +188,15 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
             return
         page_file = compat.print_page_file(plugin)
         target = Path(page_file.abs_dest_path)
-        links = "".join(
-            f'<link rel="stylesheet" href="{html.escape(get_relative_url(uri, page_file.url))}">'
-            for uri in PRINT_ASSETS
-        )
-        script = get_relative_url(PRINT_SCRIPT, page_file.url)
-        head = f'{links}{running_headers(self.parts)}<script type="module" src="{script}"></script>'
+
+        def url(uri: str) -> str:
+            return html.escape(get_relative_url(uri, page_file.url))
+
+        stylesheets = (*self.print_css, *PRINT_ASSETS, *self.content_css)
+        links = "".join(f'<link rel="stylesheet" href="{url(uri)}">' for uri in stylesheets)
+        scripts = "".join(f'<script src="{url(uri)}"></script>' for uri in self.print_js)
+        script = f'<script type="module" src="{url(PRINT_SCRIPT)}"></script>'
+        head = f"{links}{running_headers(self.parts)}{scripts}{script}"
         text = target.read_text(encoding="utf-8")
         text = link_online(text, self.online, config.site_url or "")
         target.write_text(text.replace("</head>", head + "</head>", 1), encoding="utf-8")

@@ -3,12 +3,14 @@
 The page is served over HTTP from the site folder (module scripts do not load from file://),
 shown with print media and the light theme (search is not loaded: paper cannot use it), and
 printed once docs/assets/js/print.js has opened every 原始回答 and the fonts (the formulas' among
-them, which are MathML from the build) have loaded (`<html data-print-ready>`).
+them, which are MathML from the build) have loaded (`<html data-print-ready>`); the bookmarks
+come from the table of contents it leaves as JSON in `<html data-print-outline>`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,7 +84,7 @@ def render(site_dir: Path, out: Path, sample: int | None = None, browser=None) -
                 "() => document.documentElement.dataset.printReady === 'true'",
                 timeout=READY_TIMEOUT_MS,
             )
-            toc = page.evaluate("() => window.printEdition.toc")
+            toc = json.loads(page.locator("html").get_attribute("data-print-outline"))
             page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
         finally:
             page.close()
