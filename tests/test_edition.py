@@ -1,8 +1,9 @@
 """The PDF edition and the offline copy (issue 12).
 
 The smoke test prints a sample of the print page (two questions of every topic; `make pdf` prints
-all of it) and reads the file back with poppler and pypdf. The offline test builds the copy for
-`file://`, unzips it and searches it in Chromium with nothing but files.
+all of it), as the full edition and as one topic's PDF, and reads the files back with poppler and
+pypdf. The offline test builds the copy for `file://`, unzips it and searches it in Chromium with
+nothing but files.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from helpers import topic_pages
 from llm_interview.bench.search_ui import open_search, search
 from llm_interview.editions.offline.bundle import TOP_FOLDER, build, zip_site
 from llm_interview.editions.pdf import inspect
-from llm_interview.editions.pdf.render import CONTENT_WIDTH, SAMPLE_SCRIPT, render
+from llm_interview.editions.pdf.render import CONTENT_WIDTH, FULL, SAMPLE_SCRIPT, render
 from llm_interview.pages.pagetext import find_entries
-from llm_interview.pages.topics import TOPICS
+from llm_interview.pages.topics import BY_SLUG, TOPICS
 
 SAMPLE = 2
+TOPIC = "foundations"  # a small one
 
 
 def first_titles() -> dict[str, list[str]]:
@@ -35,10 +37,17 @@ def first_titles() -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def pdf(built_site, browser, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pdf") / "edition.pdf"
-    render(built_site, out, sample=SAMPLE, browser=browser)
-    return out
+def pdfs(built_site, browser, tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    outputs = {FULL: folder / "edition.pdf", TOPIC: folder / f"{TOPIC}.pdf"}
+    printed = render(built_site, outputs, sample=SAMPLE, browser=browser)
+    assert [p.edition for p in printed] == [FULL, TOPIC]
+    return outputs
+
+
+@pytest.fixture(scope="module")
+def pdf(pdfs) -> Path:
+    return pdfs[FULL]
 
 
 def test_pdf_smoke(pdf):
@@ -85,6 +94,26 @@ def test_the_print_page_links_each_stylesheet_once_at_its_address(built_site):
     assert "../notebooks/notebook.css" in links and "../assets/css/drills.css" in links
 
 
+def test_a_topic_pdf_has_its_cover_and_only_its_questions(pdfs):
+    pdf, topic = pdfs[TOPIC], BY_SLUG[TOPIC]
+    text = " ".join(inspect.text(pdf).split())
+    cover = text[: text.index("目录")]
+    assert topic.title in cover and "分主题 PDF" in cover and "构建日期" in cover
+    titles = first_titles()
+    assert all(q in text for q in titles[topic.title])
+    others = [q for title, qs in titles.items() if title != topic.title for q in qs]
+    assert not [q for q in others if q in text]
+
+    bookmarks = inspect.outline(pdf)
+    assert [title for depth, title in bookmarks if depth == 0] == [topic.title]
+    assert {title for depth, title in bookmarks if depth == 2} == set(titles[topic.title])
+
+    links = inspect.links(pdf)
+    assert links.jumps and set(links.jumps) <= links.places  # no link into what is not printed
+    questions_elsewhere = [u for u in links.web if re.search(r"/[\w-]+/[\w-]+/#[\w-]+$", u)]
+    assert [u for u in questions_elsewhere if f"/{TOPIC}/" not in u]  # other topics: on the site
+
+
 # Elements whose right edge passes the printable width (a formula as a whole counts, not its parts).
 OVERFLOW = """() => [...document.querySelectorAll('#print-site-page *:not(math *):not(svg *)')]
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 2)
@@ -99,7 +128,7 @@ def test_print_page_hides_what_paper_cannot_use(browser, site_url):
         page.add_init_script(SAMPLE_SCRIPT % SAMPLE)
         page.goto(site_url + "print/")
         page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
-        for selector in (".md-header", ".md-sidebar--primary", ".qa-keywords", ".md-clipboard"):
+        for selector in (".md-header", ".md-sidebar--primary", ".md-clipboard"):
             hidden = page.locator(selector).evaluate_all(
                 "els => els.every(e => getComputedStyle(e).display === 'none' || !e.offsetParent)"
             )

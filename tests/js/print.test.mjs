@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { isOffline, LITE_NOTE, replaceLiteButtons } from "../../docs/assets/js/offline.js";
-import { fitZoom, headingText, tocTree } from "../../docs/assets/js/print.js";
+import { fitZoom, fragmentOf, headingText, onlineHref, tocTree } from "../../docs/assets/js/print.js";
 
 test("tocTree puts each question under the part before it", () => {
   const tree = tocTree([
@@ -64,6 +64,27 @@ test("fitZoom shrinks only what is wider than the page", () => {
 test("headingText drops the permalink sign", () => {
   assert.equal(headingText("为什么要除以 √d？¶"), "为什么要除以 √d？");
   assert.equal(headingText("  术语表 "), "术语表");
+});
+
+test("onlineHref sends a print-page anchor to its page on the site, longest page key first", () => {
+  const pages = { rl: "rl/", "rl-basics": "rl/basics/", tags: "tags/" };
+  const keys = Object.keys(pages).sort((a, b) => b.length - a.length);
+  const site = "https://x.org/s/";
+  assert.equal(onlineHref("rl-basics-ppo-clip", keys, pages, site), "https://x.org/s/rl/basics/#ppo-clip");
+  assert.equal(onlineHref("tags", keys, pages, site), "https://x.org/s/tags/");
+  assert.equal(onlineHref("rl-intro", keys, pages, site), "https://x.org/s/rl/#intro");
+  assert.equal(onlineHref("rlhf-x", keys, pages, site), null); // "rl" is a key, "rlhf" is not
+  assert.equal(onlineHref("__codelineno-0-1", keys, pages, site), null);
+});
+
+test("fragmentOf reads an anchor on this page, relative or made absolute, and nothing else", () => {
+  const here = "http://127.0.0.1:8000/print/";
+  assert.equal(fragmentOf("#rl-basics-ppo", here), "rl-basics-ppo");
+  assert.equal(fragmentOf("http://127.0.0.1:8000/print/#rl-basics-ppo", `${here}#section-2`), "rl-basics-ppo");
+  assert.equal(fragmentOf("#glossary-%E5%AF%B9%E9%BD%90", here), "glossary-对齐");
+  assert.equal(fragmentOf("https://arxiv.org/abs/1706.03762#s1", here), null);
+  assert.equal(fragmentOf("../rl/#ppo", here), null);
+  assert.equal(fragmentOf("#", here), null);
 });
 
 test("offline means opened from disk", () => {

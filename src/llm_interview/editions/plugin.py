@@ -5,17 +5,21 @@
   from the site itself (npm's iframe-worker) instead of another host, and instant navigation is off.
 - on_files: adds that shim to the build, and the Noto Sans SC web fonts the print page uses.
 - on_nav: orders what mkdocs-print-site-plugin puts on the print page: the topics in nav order,
-  the notebooks as an appendix, then glossary, errata and references; fills the cover's facts.
+  the notebooks as an appendix, then glossary, errata and references; fills the covers' facts
+  (the full edition's, and each topic's for its own PDF).
 - on_page_content: gives the print page each page's HTML as the other plugins leave it, without
   the stylesheet links a page carries in its content (their addresses are the page's own).
 - on_post_build: links the print page's stylesheets (once each) and scripts (print-site's, then
   ours), gives each part a named page so Chromium prints the part's title as the running header,
-  and sends links to the pages left out (home, tags, contributing guide) to the site.
+  and writes what print.js needs to show one topic only and to send links to what is not
+  printed to the site: each topic's part and each page's address
+  (`<script type="application/json" id="print-edition">`).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import os
 import posixpath
 import re
@@ -30,7 +34,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from llm_interview import compat, paths
-from llm_interview.pages.layout import is_overview
+from llm_interview.pages.layout import is_overview, topic_of
+from llm_interview.pages.topics import BY_SLUG
 
 from .config import EditionsConfig
 from .offline import is_offline_build
@@ -39,7 +44,9 @@ IFRAME_WORKER = paths.ROOT / "node_modules" / "iframe-worker" / "shim" / "index.
 IFRAME_WORKER_URI = "assets/iframe-worker/shim.js"
 # Debian's Noto Sans CJK is CFF-flavoured, which Chromium can only embed as unnamed Type 3 glyph
 # drawings; Fontsource's static Noto Sans SC (npm) has TrueType outlines and embeds as named,
-# subset CID fonts. Only the print page loads it.
+# subset CID fonts. Only the print page loads it, one file per weight (its simplified-Chinese
+# face, ASCII included): the web's hundred unicode-range slices each embed as a font of their
+# own, and a line of Chinese switching font at almost every character made the PDF 20 % larger.
 NOTO_SC = paths.ROOT / "node_modules" / "@fontsource" / "noto-sans-sc"
 NOTO_SC_WEIGHTS = ("400", "700")
 FONT_CSS_URI = "assets/fonts/noto-sans-sc.css"
@@ -54,7 +61,7 @@ PRINT_SCRIPT = "assets/js/print.js"
 
 def font_css() -> str:
     """Fontsource's @font-face rules for the print weights, WOFF2 only."""
-    rules = (NOTO_SC / f"{weight}.css" for weight in NOTO_SC_WEIGHTS)
+    rules = (NOTO_SC / f"chinese-simplified-{weight}.css" for weight in NOTO_SC_WEIGHTS)
     return "".join(_WOFF_FALLBACK.sub("", path.read_text(encoding="utf-8")) for path in rules)
 
 
@@ -91,19 +98,6 @@ def print_order(items: list, appendix_title: str) -> list:
     return topics + appendix + back
 
 
-def link_online(text: str, online: dict[str, str], site_url: str) -> str:
-    """Point links to pages left out of the print page (`#<page key>…`) at the site instead."""
-    if not online:
-        return text
-    keys = "|".join(map(re.escape, sorted(online, key=len, reverse=True)))
-
-    def replace(match: re.Match) -> str:
-        anchor = f"#{match[2]}" if match[2] else ""
-        return f'href="{site_url}{online[match[1]]}{anchor}"'
-
-    return re.sub(rf'href="#({keys})(?:-([^"]*))?"', replace, text)
-
-
 def _part_ids(parts: list) -> list[tuple[str, str]]:
     """(element id, running-header title) for each part, as the plugin numbers them."""
     ids = []
@@ -112,6 +106,29 @@ def _part_ids(parts: list) -> list[tuple[str, str]]:
             (f"section-{n}" if part.is_section else compat.get_page_key(part.url), part.title)
         )
     return ids
+
+
+def topic_parts(parts: list) -> dict[str, str]:
+    """Each topic's part on the print page (its element id), in print order: the section whose
+    pages are all in the topic's folder."""
+    found = {}
+    for part, (element_id, _) in zip(parts, _part_ids(parts), strict=True):
+        topics = {topic_of(page.file.src_uri) for page in part.children} if part.is_section else ()
+        if len(topics) == 1 and None not in topics:
+            found[topics.pop()] = element_id
+    return found
+
+
+def edition_data(parts: list, pages: list, site_url: str) -> str:
+    """The print page's data for print.js: the site's address, each topic's part and the
+    address of every page under its key (links into the print page are `#<key>-<anchor>`)."""
+    data = {
+        "site": site_url,
+        "topics": topic_parts(parts),
+        "pages": {compat.get_page_key(page.url): page.url for page in pages},
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="print-edition">{text}</script>'
 
 
 def running_headers(parts: list) -> str:
@@ -129,7 +146,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
     @event_priority(-100)  # after print-site, listed last, has added its assets to every page
     def on_config(self, config):
         self.parts: list = []
-        self.online: dict[str, str] = {}
+        self.pages: list = []
         self.print_css, self.print_js = compat.take_print_site_assets(config)
         self.content_css: dict[str, None] = {}  # site paths, in the order pages link them
         if is_offline_build(config):
@@ -161,13 +178,9 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         if plugin is None:
             return nav
         self.parts = print_order(nav.items, self.config.appendix_title)
-        compat.set_print_items(plugin, self.parts, {"edition": build_facts()})
-        left_out = set(plugin.config["exclude"])
-        self.online = {
-            compat.get_page_key(page.url): page.url
-            for page in nav.pages
-            if page.file.src_uri in left_out
-        }
+        self.pages = nav.pages
+        topics = [BY_SLUG[slug] for slug in topic_parts(self.parts)]
+        compat.set_print_items(plugin, self.parts, {"edition": build_facts(), "topics": topics})
         return nav
 
     @event_priority(-110)  # after the search plugin (-100) has taken the keyword lines out
@@ -196,7 +209,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         links = "".join(f'<link rel="stylesheet" href="{url(uri)}">' for uri in stylesheets)
         scripts = "".join(f'<script src="{url(uri)}"></script>' for uri in self.print_js)
         script = f'<script type="module" src="{url(PRINT_SCRIPT)}"></script>'
-        head = f"{links}{running_headers(self.parts)}{scripts}{script}"
+        data = edition_data(self.parts, self.pages, config.site_url or "")
+        head = f"{links}{running_headers(self.parts)}{data}{scripts}{script}"
         text = target.read_text(encoding="utf-8")
-        text = link_online(text, self.online, config.site_url or "")
         target.write_text(text.replace("</head>", head + "</head>", 1), encoding="utf-8")

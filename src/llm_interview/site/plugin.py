@@ -7,8 +7,9 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
   holding questions, stops the build with the message `make check` gives; subtopic pages join the
   nav after their overview, in their `order`.
 - on_page_markdown: every page's keyword lines move from its Markdown into the model (search
-  and practice read them there; they never reach the HTML); topic overviews list every question;
-  the home page gets its cards; an include-only page's edit link opens the included file.
+  and practice read them there; they never reach the HTML); topic overviews link their PDF and
+  list every question; the home page gets its cards and download links; an include-only page's
+  edit link opens the included file.
 - on_post_page: writes what the page scripts need to know into the page's <head> (facts.py).
 - on_post_build: writes the permalinks file (each question id → its page).
 """
@@ -27,7 +28,7 @@ from llm_interview.editorial import overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
 from llm_interview.pages.layout import overview_path
 
-from . import edit_links, facts, home
+from . import downloads, edit_links, facts, home
 from .config import SiteConfig
 from .model import SiteModel
 from .nav import with_subpages
@@ -60,13 +61,17 @@ class SitePlugin(BasePlugin[SiteConfig]):
         markdown = without_keyword_lines(markdown)
         for slug, subpages in self.model.topics.items():
             if src == overview_path(slug) and subpages:
+                count = len(self.model.topic_ids(slug))
+                pdf = downloads.topic_line(config.site_url or "", self.config.pdf, slug, count)
                 listing = overview.render(src, subpages, self.model.pages)
-                return markdown.rstrip("\n") + "\n\n" + listing
+                return f"{markdown.rstrip()}\n\n{pdf}\n\n{listing}"
         if home.MARKER in markdown:
             markdown = markdown.replace(home.MARKER, home.topic_cards(self.model))
-        if home.DOWNLOADS_MARKER in markdown:
-            line = home.downloads(config.site_url or "", self.config.pdf, self.config.offline_zip)
-            markdown = markdown.replace(home.DOWNLOADS_MARKER, line)
+        if downloads.MARKER in markdown:
+            line = downloads.home_line(
+                config.site_url or "", self.config.pdf, self.config.offline_zip
+            )
+            markdown = markdown.replace(downloads.MARKER, line)
         return markdown
 
     def on_post_page(self, output, page, config):

@@ -1,5 +1,5 @@
-"""Read a PDF back: its text and fonts (poppler's pdftotext and pdffonts), bookmarks and page sizes
-(pypdf). Used by the smoke test and the benchmark."""
+"""Read a PDF back: its text and fonts (poppler's pdftotext and pdffonts), bookmarks, links and
+page sizes (pypdf). Used by the smoke test and the benchmark."""
 
 from __future__ import annotations
 
@@ -54,6 +54,30 @@ def outline(pdf: Path) -> list[tuple[int, str]]:
 
     walk(PdfReader(pdf).outline, 0)
     return items
+
+
+@dataclass(frozen=True)
+class Links:
+    """Every link's web address, the names of the places in the file links jump to, and the names
+    of the places the file has."""
+
+    web: list[str]
+    jumps: list[str]
+    places: set[str]
+
+
+def links(pdf: Path) -> Links:
+    """The link annotations of every page and the file's named destinations."""
+    reader = PdfReader(pdf)
+    web, jumps = [], []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if "/Dest" in annotation:
+                jumps.append(str(annotation["/Dest"]))
+            elif "/URI" in annotation.get("/A", {}):
+                web.append(str(annotation["/A"]["/URI"]))
+    return Links(web, jumps, set(reader.named_destinations))
 
 
 def page_sizes_mm(pdf: Path) -> list[tuple[float, float]]:
