@@ -1,5 +1,8 @@
 # Two commands set everything up on a fresh machine:
 #   make serve   create .venv, install the site's pinned runtime, build, serve on 127.0.0.1:8000
+#                (an edit rebuilds only the changed page: --dirty, which MkDocs warns about, so not
+#                --strict; make check is the strict build; search and practice keep the rest;
+#                no git dates and no print page, which read every page on every edit)
 #   make check   the contributor's check: content rules, changed notebooks, strict build (seconds)
 #   make test    install what the tests need (dev tools, Chromium), lint, check, then every test
 SHELL := /bin/bash
@@ -10,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Front-end packages the site serves itself (KaTeX), pinned in package-lock.json.
+# Front-end packages (KaTeX for the build, the formulas' font, …), pinned in package-lock.json.
 NODE_MODULES := node_modules/.package-lock.json
 # Lighthouse, pinned in its own folder, for `make lighthouse` only (never installed by `make test`).
 LIGHTHOUSE_DIR := scripts/bench/lighthouse-npm
@@ -42,7 +45,7 @@ build: $(VENV)/.runtime $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
 
 serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	GIT_DATES=false PRINT_PAGE=false $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Debian's Chromium for the browser tests (Playwright's own download does not work here), and
 # poppler-utils (pdftotext, pdffonts, pdftoppm) that read the PDF edition back.
@@ -90,6 +93,7 @@ bench: $(VENV)/.dev $(NODE_MODULES) chromium
 	$(BIN)/python scripts/bench/bench_notebooks.py
 	$(BIN)/python scripts/bench/bench_practice.py
 	$(BIN)/python scripts/bench/bench_pdf.py
+	$(BIN)/python scripts/bench/bench_drills.py
 
 # The site at 1x and 10x the question bank (several minutes; see the script for --scales 100,
 # --pagefind, --lighthouse and --against DIR).

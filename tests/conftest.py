@@ -5,13 +5,18 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
+
+from llm_interview.checks import run as check_run
+from llm_interview.sitehttp import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +63,7 @@ BROWSER_FIXTURES = {"browser", "page", "reader", "search_box"}
 BUILD_FIXTURES = {
     "built_site",
     "site_url",
+    "instant_url",
     "copy",
     "tree",
     "hostile_site",
@@ -83,7 +89,13 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built once per test session with the repository's own mkdocs.yml."""
+    """The site built with the repository's own mkdocs.yml: `make check`'s build when it passed
+    on exactly this tree (make test runs make check first), else one build for the session.
+    Tests only read it."""
+    checked = check_run.CACHE / "site"
+    stamp = check_run.CACHE / "passed"
+    if stamp.is_file() and checked.is_dir() and stamp.read_text() == check_run.tree_hash(ROOT):
+        return checked
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -91,6 +103,11 @@ def built_site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **TYPES,
+    }
+
     def log_message(self, *args):  # keep test output readable
         pass
 
@@ -102,6 +119,41 @@ def site_url(built_site: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _PublishedSitemapHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with a sitemap that names this server as the site's address.
+
+    Material's instant navigation only intercepts links to pages in sitemap.xml, matched after
+    swapping in the current protocol and host name but not the port or the path: on a test server
+    every click would otherwise load a whole page.
+    """
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+    def do_GET(self):
+        if self.path != "/sitemap.xml":
+            return super().do_GET()
+        body = (Path(self.directory) / "sitemap.xml").read_text("utf-8")
+        published = min(re.findall(r"<loc>(.*?)</loc>", body), key=len)  # the home page
+        here = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        data = body.replace(published, here).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.fixture(scope="session")
+def instant_url(built_site):
+    """Base URL of a server on which instant navigation works as on the published site."""
+    handler = functools.partial(_PublishedSitemapHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed" / "000_eb7481b0f66e602c.txt"
 SPLIT = "llm_interview.importer.command"
 UNSEEN = ROOT / "tests" / "data" / "unseen"
+
+
+# A question in the built HTML, as the build marks it (editorial/levels.py: QUESTION_CLASS).
+QUESTION = re.compile(r'<h2 class="qa-question" id="([^"]+)"')
+
+
+def question_sections(html: str) -> dict[str, str]:
+    """Each question's HTML in a built page: from its heading to the next `<h2` (or the end)."""
+    starts = [(m.start(), m[1]) for m in QUESTION.finditer(html)]
+    found = {}
+    for pos, entry_id in starts:
+        end = html.find("<h2", pos + 1)
+        found[entry_id] = html[pos : end if end != -1 else len(html)]
+    return found
 
 
 def run_split(*args: str | Path) -> subprocess.CompletedProcess:

@@ -67,7 +67,8 @@ def _glossary_titles() -> frozenset[str]:
 _CLASSES = {
     "a": {"headerlink"},
     "div": {"admonition note", "admonition info"},
-    "p": {"admonition-title", "qa-keywords"},
+    "p": {"admonition-title"},  # keyword lines never reach the HTML
+    "h2": {"qa-question"},  # what a question is in the HTML (editorial/levels.py)
     "code": {"language-python"},
 }
 

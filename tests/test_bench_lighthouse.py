@@ -36,7 +36,9 @@ from llm_interview.bench.lighthouse import (
 )
 
 
-def report(perf=0.9, tbt=100.0, *, lcp=1200.0, kb=300.0, dom=800, fcp=900.0, seo=0.9) -> dict:
+def report(
+    perf=0.9, tbt=100.0, *, lcp=1200.0, kb=300.0, dom=800, fcp=900.0, seo=0.9, requests=(20, 4)
+) -> dict:
     """The parts of a Lighthouse 12 JSON report that the benchmark reads."""
     scores = {"performance": perf, "accessibility": 1, "best-practices": 1, "seo": seo}
     values = {
@@ -46,10 +48,18 @@ def report(perf=0.9, tbt=100.0, *, lcp=1200.0, kb=300.0, dom=800, fcp=900.0, seo
         "largest-contentful-paint": lcp,
         "total-blocking-time": tbt,
     }
+    summary = [
+        {"resourceType": "total", "requestCount": requests[0]},
+        {"resourceType": "script", "requestCount": requests[1]},
+        {"resourceType": "font", "requestCount": 0},
+    ]
     return {
         "lighthouseVersion": "12.2.3",
         "categories": {name: {"score": score, "auditRefs": []} for name, score in scores.items()},
-        "audits": {audit: {"numericValue": value} for audit, value in values.items()},
+        "audits": {
+            **{audit: {"numericValue": value} for audit, value in values.items()},
+            "resource-summary": {"details": {"items": summary}},
+        },
     }
 
 
@@ -68,14 +78,18 @@ def test_the_figures_of_a_report_are_scores_out_of_100_kb_elements_and_ms():
         "fcp_ms": 900,
         "lcp_ms": 1200,
         "tbt_ms": 250.4,
+        "requests": 20,
+        "scripts": 4,
     }
 
 
 def test_a_missing_score_or_audit_is_none_not_an_error():
     broken = report(None)
     del broken["audits"]["dom-size"]
+    del broken["audits"]["resource-summary"]
     values = figures(broken)
     assert values["performance"] is None and values["dom"] is None
+    assert values["requests"] is None
     assert values["tbt_ms"] == 100
 
 
@@ -248,6 +262,8 @@ def test_the_results_table_puts_the_sites_of_a_page_next_to_each_other():
         "FCP ms",
         "LCP ms",
         "TBT ms",
+        "req",
+        "js",
     ]
     assert [cells(line)[:3] for line in lines[2:]] == [
         ["mobile", "x/", "ours"],
@@ -256,8 +272,9 @@ def test_the_results_table_puts_the_sites_of_a_page_next_to_each_other():
         ["desktop", "x/", "ours"],
         ["desktop", "x/", "other"],
     ]
-    assert cells(lines[2])[3:] == ["90", "100", "100", "90", "300.0", "800", "900", "1200", "10"]
-    assert lines[2].endswith(" |     10")  # numbers right-aligned under their header
+    figures_row = ["90", "100", "100", "90", "300.0", "800", "900", "1200", "10", "20", "4"]
+    assert cells(lines[2])[3:] == figures_row
+    assert lines[2].endswith(" |     10 |  20 |  4")  # numbers right-aligned under their header
     markdown = results_table(results, ("mobile",), markdown=True).splitlines()
     assert markdown[1].startswith("| ------ | ---- | ----- | ---: |")
     assert all(line.startswith("| ") and line.endswith(" |") for line in markdown)
@@ -268,7 +285,19 @@ def test_the_ab_table_has_a_row_per_metric_and_names_the_every_run_winner():
     lines = ab_table(comps, "old", "new", markdown=True).splitlines()
     assert cells(lines[0]) == ["form", "page", "metric", "old", "new", "Δ", "every run"]
     rows = {cells(line)[2]: cells(line)[3:] for line in lines[2:]}
-    assert list(rows) == ["perf", "a11y", "bp", "seo", "KB", "DOM", "FCP ms", "LCP ms", "TBT ms"]
+    assert list(rows) == [
+        "perf",
+        "a11y",
+        "bp",
+        "seo",
+        "KB",
+        "DOM",
+        "FCP ms",
+        "LCP ms",
+        "TBT ms",
+        "req",
+        "js",
+    ]
     assert rows["TBT ms"] == ["300", "100", "-200", "new"]
     assert rows["perf"] == ["90", "90", "0", ""]
     assert tbt_summary(comps, "old", "new") == (

@@ -13,6 +13,7 @@ import mkdocs_jupyter.plugin
 import mkdocs_print_site_plugin.plugin
 import pytest
 from fontTools.ttLib import TTFont
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from helpers import DEJAVU, font_subset
@@ -44,6 +45,21 @@ def test_print_site_keeps_its_renderer_items_and_print_page():
     plugin = SimpleNamespace(renderer=SimpleNamespace(items=[1]), print_page=SimpleNamespace())
     compat.set_print_items(plugin, [2, 3], {"edition": {}})
     assert plugin.renderer.items == [2, 3] and plugin.print_page.meta == {"edition": {}}
+
+
+def test_print_site_adds_its_assets_to_every_page_in_on_config(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme: material\nplugins: [print-site]\n"
+        "extra_css: [a.css]\nextra_javascript: [b.js]\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    css, js = compat.take_print_site_assets(config)
+    assert css and js, "print-site 不再在 on_config 里把样式和脚本加进 extra_css/extra_javascript"
+    assert config.extra_css == ["a.css"], "print-site 加的样式名字变了，compat 认不出来"
+    assert list(map(str, config.extra_javascript)) == ["b.js"], "print-site 加的脚本名字变了"
 
 
 def test_mkdocs_jupyter_reads_the_notebook_from_abs_src_path_while_it_renders():

@@ -8,6 +8,7 @@ nothing but files.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -72,6 +73,27 @@ def test_pdf_smoke(pdf):
         assert width <= inspect.A4_MM[0] + 0.5 and height <= inspect.A4_MM[1] + 0.5
 
 
+PRINT_SITE_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+
+
+def test_print_site_assets_load_on_the_print_page_only(built_site):
+    print_page = built_site / "print" / "index.html"
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        found = [a for a in PRINT_SITE_ASSETS if f'/{a}"' in text]
+        assert found == (list(PRINT_SITE_ASSETS) if html == print_page else []), html
+    assert all((built_site / asset).is_file() for asset in PRINT_SITE_ASSETS)
+
+
+def test_the_print_page_links_each_stylesheet_once_at_its_address(built_site):
+    links = STYLESHEET.findall((built_site / "print" / "index.html").read_text(encoding="utf-8"))
+    assert len(links) == len(set(links)), links
+    missing = [href for href in links if not (built_site / "print" / href).resolve().is_file()]
+    assert missing == []
+    assert "../notebooks/notebook.css" in links and "../assets/css/drills.css" in links
+
+
 def test_a_topic_pdf_has_its_cover_and_only_its_questions(pdfs):
     pdf, topic = pdfs[TOPIC], BY_SLUG[TOPIC]
     text = " ".join(inspect.text(pdf).split())
@@ -88,11 +110,12 @@ def test_a_topic_pdf_has_its_cover_and_only_its_questions(pdfs):
 
     links = inspect.links(pdf)
     assert links.jumps and set(links.jumps) <= links.places  # no link into what is not printed
+    questions_elsewhere = [u for u in links.web if re.search(r"/[\w-]+/[\w-]+/#[\w-]+$", u)]
+    assert [u for u in questions_elsewhere if f"/{TOPIC}/" not in u]  # other topics: on the site
 
 
-# Elements whose right edge passes the printable width (KaTeX's inner boxes measure oddly; the
-# formula as a whole counts).
-OVERFLOW = """() => [...document.querySelectorAll('#print-site-page *:not(.katex *):not(svg *)')]
+# Elements whose right edge passes the printable width (a formula as a whole counts, not its parts).
+OVERFLOW = """() => [...document.querySelectorAll('#print-site-page *:not(math *):not(svg *)')]
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 2)
   .map(e => e.outerHTML.slice(0, 120))"""
 
@@ -105,7 +128,7 @@ def test_print_page_hides_what_paper_cannot_use(browser, site_url):
         page.add_init_script(SAMPLE_SCRIPT % SAMPLE)
         page.goto(site_url + "print/")
         page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
-        for selector in (".md-header", ".md-sidebar--primary", ".qa-keywords", ".md-clipboard"):
+        for selector in (".md-header", ".md-sidebar--primary", ".md-clipboard"):
             hidden = page.locator(selector).evaluate_all(
                 "els => els.every(e => getComputedStyle(e).display === 'none' || !e.offsetParent)"
             )
@@ -143,7 +166,7 @@ def test_offline_copy_searches_from_disk(browser, offline_copy):
         assert page.locator("article h1").first.is_visible()
         page.goto((offline_copy / "notebooks" / "attention.html").as_uri())
         page.locator(".nb-offline-note").first.wait_for()
-        page.locator(".jupyter-wrapper .katex").first.wait_for()
+        page.locator(".jupyter-wrapper math").first.wait_for()
         # Practice runs from disk too: scripts bundled as classic ones, the answers inline.
         page.goto((offline_copy / "practice.html").as_uri())
         page.locator(".practice-start").click()

@@ -172,18 +172,16 @@ def test_cjk_abbr_wraps_terms_between_han_characters():
     assert tip in html  # focusable: the keyboard opens the tip (docs/assets/js/glossary-tip.js)
 
 
-def test_a_term_is_marked_once_per_entry_and_never_in_headings_keywords_or_tags():
+def test_a_term_is_marked_once_per_entry_and_never_in_headings_or_tags():
     terms = glossary.load_terms(TERMS)
     source = (
         "## LoRA 是什么？ {#one}\n\n[LoRA](tags.md#lora)\n{: .qa-tags }\n\n"
-        "关键词：LoRA · Lora\n{: .qa-keywords }\n\n"
         "LoRA 冻结权重。Lora 只训练旁路，LoRA 可合并。\n\n"
         "## 为什么用 LoRA？ {#two}\n\n因为 LoRA 省显存。\n\n" + abbreviations(terms)
     )
     html = markdown.markdown(source, extensions=["attr_list", CjkAbbrExtension()])
     one, two = html.split('<h2 id="two">')
     assert one.count("<abbr") == 1 and "<abbr" not in one.split("</h2>")[0]
-    assert "<abbr" not in one.split('class="qa-keywords"')[1].split("</p>")[0]
     assert "<abbr" not in one.split('class="qa-tags"')[1].split("</p>")[0]
     assert "冻结权重" in one.split("</abbr>")[1]  # the first use in the answer keeps it
     assert two.count("<abbr") == 1 and "<abbr" not in two.split("</h2>")[0]

@@ -1,5 +1,5 @@
-"""Entries on the built site: every anchor, the 参考答案 before a collapsed 原始回答, math typeset
-from the site's own KaTeX, and a 原始回答 that opens when a search hit points inside it."""
+"""Entries on the built site: every anchor, the 参考答案 before a collapsed 原始回答, math rendered
+at build time in the site's own font, and a 原始回答 that opens when a search hit points inside it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers import built, site_path, topic_ids, topic_pages
+from helpers import built, question_sections, site_path, topic_ids, topic_pages
 from llm_interview.bench.search_ui import open_search, search
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import SLUGS as TOPICS
@@ -24,8 +24,7 @@ def entry_html(site: Path, topic: str) -> dict[str, str]:
     for src in topic_pages(topic):
         text = built(site, src).read_text(encoding="utf-8")
         article = text[text.index("<article") : text.index("</article>")]
-        parts = re.split(r'(?=<h2 id=")', article)
-        found |= {re.match(r'<h2 id="([^"]+)"', p)[1]: p for p in parts if p.startswith("<h2 id=")}
+        found |= question_sections(article)
     return found
 
 
@@ -51,20 +50,21 @@ def _page_with_math(site: Path) -> str:
     )
 
 
-def test_math_is_typeset_by_the_sites_own_katex(built_site, site_url, page):
+def test_math_arrives_rendered_in_the_sites_own_font(built_site, site_url, page):
+    """Formulas are MathML from the build: no script typesets them, and the browser lays them
+    out in the STIX Two Math subset the site serves."""
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + site_path(_page_with_math(built_site)))
-    # Formulas are typeset a slice at a time after load (assets/js/math.js): wait for the last.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.arithmatex')].every(e => e.dataset.typeset)"
-    )
-    untyped = page.evaluate(
-        "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('.katex'))"
+    bare = page.evaluate(
+        "[...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector(':scope > math'))"
         ".map(e => e.textContent.slice(0, 60))"
     )
-    assert untyped == []
-    assert page.evaluate("document.fonts.check('16px KaTeX_Main')")
+    assert bare == []
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("""document.fonts.check('16px "STIX Two Math"')""")
+    assert any(r.endswith("assets/fonts/stix-two-math.woff") for r in requests), requests
+    assert not [r for r in requests if "katex" in r or r.endswith("/math.js")]
     assert all(r.startswith(site_url) or r.startswith("data:") for r in requests), requests
 
 

@@ -51,7 +51,7 @@ def imported(tmp_path_factory) -> tuple[Path, dict, Path]:
 
 def section(page_html: str, entry_id: str) -> str:
     """The built HTML of one entry: its heading up to the next heading or the page's end."""
-    start = page_html.index(f'<h2 id="{entry_id}"')
+    start = page_html.index(f'<h2 class="qa-question" id="{entry_id}"')
     end = SECTION_END.search(page_html, start + 1)
     return page_html[start : end.start() if end else len(page_html)]
 

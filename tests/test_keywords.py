@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from llm_interview.pages.glossary import Term
-from llm_interview.pages.keywords import page_keywords, seed
+from llm_interview.pages.keywords import section_keywords, seed, without_keyword_lines, words
 from llm_interview.pages.layout import read_pages
 from llm_interview.pages.pagetext import entry_text, find_entries
 
@@ -42,9 +42,13 @@ def test_seed_corrects_a_misspelling_and_expands_curated_keywords():
     ]
 
 
-def test_page_keywords_reads_keyword_lines():
-    page = "## 题 {#a}\n\n关键词：LoRA · 低秩适配\n{: .qa-keywords }\n\n答案。\n"
-    assert page_keywords(page) == ["LoRA", "低秩适配"]
+def test_keyword_lines_move_out_of_the_markdown_by_section():
+    page = (
+        "# 页\n\n关键词：页面 · 总览\n{: .qa-keywords }\n\n## 题 {#a}\n\n"
+        "关键词：LoRA · 低秩适配\n{: .qa-keywords }\n\n答案。\n"
+    )
+    assert section_keywords(page) == {"": ["页面", "总览"], "a": ["LoRA", "低秩适配"]}
+    assert without_keyword_lines(page) == "# 页\n\n\n## 题 {#a}\n\n\n答案。\n"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -57,4 +61,4 @@ def test_every_question_has_a_keyword_line(page):
         first = entry_text(text, entry).split("\n", 1)[1].lstrip("\n").split("\n", 2)
         assert first[0].startswith("关键词："), f"{entry_id}: no keyword line under the question"
         assert first[1] == "{: .qa-keywords }", f"{entry_id}: keyword line lacks its class"
-        assert page_keywords(first[0]) and all(page_keywords(first[0])), entry_id
+        assert words(first[0].removeprefix("关键词：")), entry_id

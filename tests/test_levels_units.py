@@ -45,23 +45,27 @@ def test_the_level_is_read_from_the_headings_attribute_list():
 def _rendered(page: str) -> str:
     found = tags.questions({"rl/po.md": page})
     lines = tags.chips("rl/po.md", found, tags.anchors(found))
-    body = levels.without_levels(append_to_entries(page, {}, lines)).split("---\n", 2)[2]
+    body = levels.question_headings(append_to_entries(page, {}, lines)).split("---\n", 2)[2]
     return markdown.markdown(body, extensions=["attr_list", "pymdownx.blocks.html"])
 
 
-def test_the_label_comes_first_under_the_title_and_the_heading_keeps_only_its_id():
+def test_the_label_comes_first_under_the_title_and_the_heading_is_marked_a_question():
     html = _rendered(PAGE)
-    assert '<h2 id="dpo">' in html and 'level="' not in html.replace('data-level="', "")
+    assert '<h2 class="qa-question" id="dpo">' in html and 'level="' not in html.replace(
+        'data-level="', ""
+    )
     dpo_line = html.split('id="dpo">')[1].split("</p>")[0]
     assert dpo_line.index('class="qa-level" data-level="进阶"') < dpo_line.index(">DPO</a>")
     plain_line = html.split('id="plain">')[1].split("</p>")[0]
     assert 'data-level="基础"' in plain_line and "md-tag" not in plain_line
-    assert html.endswith('<h2 id="new">导入的新题</h2>')  # no level, no label line
+    assert html.endswith(
+        '<h2 class="qa-question" id="new">导入的新题</h2>'
+    )  # no level, no label line
 
 
 def test_the_practice_bank_and_search_records_carry_the_level():
     html = _rendered(PAGE)
-    bank = {e.id: e.level for e in bank_entries(html, "rl", "rl/po/")}
+    bank = {e.id: e.level for e in bank_entries(html, "rl", "rl/po/", {})}
     assert bank == {"dpo": "进阶", "plain": "基础"}
     records = {r.location: r.level for r in page_records(html, "rl/po/", "偏好优化")}
     assert records["rl/po/#dpo"] == "进阶" and records["rl/po/#new"] == ""

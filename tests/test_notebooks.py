@@ -4,13 +4,13 @@ committed sources and .ipynb copies carry no outputs and stay in sync."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import nbclient
 import pytest
 
 from llm_interview.notebooks import backlinks, page
+from llm_interview.notebooks.execute import CELL_TIMEOUT
 from llm_interview.notebooks.links import github_repo, launch_links, site_settings
 from llm_interview.notebooks.sources import discover, export, read_source, site_links
 from llm_interview.notebooks.sync import stale_exports
@@ -18,7 +18,6 @@ from llm_interview.pages.pagetext import find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = discover()
-BUDGET_SECONDS = 30
 CORE_TOPICS = {"architecture", "fine-tuning", "diffusion", "rl", "inference"}
 # Where each entry lives (`<topic>/<page>`), read from the topic pages themselves.
 ENTRY_PAGE = {
@@ -36,14 +35,12 @@ def test_one_notebook_per_core_topic():
 
 @pytest.mark.build  # runs every notebook
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=ids)
-def test_executes_within_budget_and_plots(nb, monkeypatch):
+def test_executes_and_plots(nb, monkeypatch):
+    """Its time budget is scripts/bench/bench_notebooks.py's to print (a busy CI machine is no
+    place to assert one); here only the build's own cell limit applies."""
     monkeypatch.delenv("MPLBACKEND", raising=False)  # Agg would silently drop the figures
     notebook = read_source(nb.source)
-    start = time.perf_counter()
-    nbclient.NotebookClient(notebook, timeout=BUDGET_SECONDS, kernel_name="python3").execute()
-    elapsed = time.perf_counter() - start
-    print(f"{nb.name}: {elapsed:.1f} s")
-    assert elapsed < BUDGET_SECONDS
+    nbclient.NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="python3").execute()
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert any("image/png" in o.get("data", {}) for o in outputs), "at least one figure"
     assert not [o for o in outputs if o.output_type == "error"]

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from helpers import question_sections
 from llm_interview.notebooks.links import launch_links, site_settings
 from llm_interview.notebooks.sources import discover
 from llm_interview.search.index import load_docs
@@ -79,17 +80,10 @@ def test_buttons_point_at_existing_files(built_site, nb):
     assert parse_qs(urlsplit(links["binder"]).query)["labpath"] == [repo_path]
 
 
-def entry_sections(html: str) -> dict[str, str]:
-    """Each entry's HTML, from its <h2 id> to the next <h2>."""
-    starts = [(m.start(), m[1]) for m in re.finditer(r'<h2 id="([^"]+)"', html)]
-    ends = [pos for pos, _ in starts[1:]] + [len(html)]
-    return {entry: html[pos:end] for (pos, entry), end in zip(starts, ends, strict=False)}
-
-
 def test_entries_link_back_to_their_notebooks(built_site):
     sections: dict[str, str] = {}
     for topic_page in built_site.glob("*/*/index.html"):
-        sections |= entry_sections(topic_page.read_text(encoding="utf-8"))
+        sections |= question_sections(topic_page.read_text(encoding="utf-8"))
     for nb in NOTEBOOKS:
         for entry in nb.entries:
             backlink = re.search(r'<p class="nb-backlink">.*?</p>', sections[entry], re.DOTALL)
@@ -114,12 +108,13 @@ def test_search_index_has_prose_but_no_code(built_site):
     assert re.search(r"[\u4e00-\u9fff]{20}", text)  # the Chinese prose is indexed
 
 
-def test_notebook_formulas_are_typeset_by_the_sites_katex(page, site_url):
-    """Notebook prose keeps `$…$` as text; the site's own KaTeX typesets it (no MathJax CDN)."""
+def test_notebook_formulas_arrive_as_mathml(page, site_url):
+    """mkdocs-jupyter leaves the prose's `$…$` as text; the build renders it (no MathJax CDN)."""
     page.goto(site_url + f"notebooks/{NOTEBOOKS[0].name}/")
-    page.locator(".jupyter-wrapper .katex").first.wait_for()
+    assert page.locator(".jupyter-wrapper p math").count() > 3
+    assert page.locator('.jupyter-wrapper div.arithmatex > math[display="block"]').count() >= 1
     assert "mathjax" not in page.content().lower()
-    assert "$" not in "".join(page.locator(".jupyter-wrapper > p").all_inner_texts())
+    assert "$" not in "".join(page.locator(".jupyter-wrapper p").all_inner_texts())
 
 
 def test_lite_storage_is_versioned_by_content(built_site):

@@ -8,16 +8,18 @@ from llm_interview.practice.bank import bank, bank_entries, inline_index, site_p
 
 PAGE = """
 <h1>推理优化</h1><p>范围。</p>
-<h2 id="kv-cache">为什么要用 <abbr title="键值缓存">KV Cache</abbr>？<a class="headerlink" href="#kv-cache">&para;</a></h2>
-<p class="qa-keywords">关键词：键值缓存 · KV 缓存</p>
+<h2 class="qa-question" id="kv-cache">为什么要用 <abbr title="键值缓存">KV Cache</abbr>？<a class="headerlink" href="#kv-cache">&para;</a></h2>
 <div class="qa-answer"><p>见 <a href="#gqa">GQA</a> 与 <a href="../training/#zero">ZeRO</a>、
 <a href="https://arxiv.org/abs/2309.06180">论文</a>；<abbr title="词元">token</abbr> 与 <span class="arithmatex">\\(x\\lt y\\)</span>。</p>
 <pre><span><a id="__codelineno-0-1" href="#__codelineno-0-1"></a>x = 1</span></pre></div>
 <details class="quote"><summary>原始回答</summary><p>原文</p></details>
-<h2 id="gqa">GQA 是什么？</h2>
+<h2 class="qa-question" id="gqa">GQA 是什么？</h2>
 <div class="qa-answer"><p>分组。</p></div>
 <h2 id="notes">没有参考答案的小节</h2><p>正文</p>
 """
+
+
+KEYWORDS = {"kv-cache": ["键值缓存", "KV 缓存"]}  # from the page's Markdown (the site model)
 
 
 def test_links_are_rooted_at_the_site():
@@ -28,7 +30,7 @@ def test_links_are_rooted_at_the_site():
 
 
 def test_entries_keep_the_answer_as_the_reader_sees_it():
-    first, second = bank_entries(PAGE, "inference", "inference/")
+    first, second = bank_entries(PAGE, "inference", "inference/", KEYWORDS)
     assert (first.id, first.title, first.url) == (
         "kv-cache",
         "为什么要用 KV Cache？",
@@ -44,7 +46,7 @@ def test_entries_keep_the_answer_as_the_reader_sees_it():
 
 def test_the_inline_index_leaves_out_answers_and_cannot_end_its_script_early():
     entries = bank_entries(
-        PAGE.replace("GQA 是什么", "GQA &lt;/script&gt; 是什么"), "inference", "inference/"
+        PAGE.replace("GQA 是什么", "GQA &lt;/script&gt; 是什么"), "inference", "inference/", {}
     )
     html = inline_index(bank([("inference", "推理优化", "inference/")], entries))
     assert html.count("</script>") == 1

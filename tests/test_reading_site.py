@@ -1,4 +1,6 @@
-"""Reading a question in Chromium: its tag chips lead to the tags page, glossary tips show lazily."""
+"""Reading a question in Chromium: its tag chips lead to the tags page; glossary tips answer the
+keyboard's focus, a tap on a phone's layout and instant navigation (the tip's behaviour without
+layout is tested in Node, tests/js/glossary_tip_page.test.mjs)."""
 
 from __future__ import annotations
 
@@ -56,28 +58,6 @@ def test_a_chip_leads_to_the_tags_page_section_that_lists_its_question(page, sit
     assert page.locator("article .qa-tag-list abbr").count() == 0
 
 
-def test_hovering_a_term_shows_one_shared_tip_made_on_first_use(page, site_url):
-    page.goto(f"{site_url}{ARCH}")
-    assert page.locator(TIP).count() == 0, "no tip is made at page load"
-    terms = page.locator("article .qa-answer abbr")
-    first, second = terms.nth(0), terms.nth(3)
-    title = first.get_attribute("title")
-    first.hover()
-    tip = page.locator(TIP)
-    tip.wait_for(state="visible")
-    assert tip.inner_text() == title
-    assert first.get_attribute("aria-describedby") == "qa-tip"
-    assert first.get_attribute("title") is None, "no native tooltip on top of ours"
-    box, term = tip.bounding_box(), first.bounding_box()
-    assert abs(box["y"] - (term["y"] + term["height"])) < 30 or box["y"] < term["y"]
-    second.hover()
-    assert tip.inner_text() == second.get_attribute("data-tip")
-    assert first.get_attribute("title") == title, "the title comes back when the tip moves on"
-    assert page.locator(".qa-tip").count() == 1
-    page.mouse.move(5, 5)
-    tip.wait_for(state="hidden")
-
-
 def test_keyboard_focus_shows_the_tip_and_escape_hides_it(page, site_url):
     page.goto(f"{site_url}{INFERENCE}")
     term = page.locator("article .qa-answer abbr").first
@@ -118,25 +98,3 @@ def test_the_tip_does_not_outlive_its_page_under_instant_navigation(page, site_u
     page.locator("article .qa-answer abbr").first.hover()
     page.locator(TIP).wait_for(state="visible")
     assert page.locator(".qa-tip").count() == 1
-
-
-def test_a_term_is_marked_once_per_question_in_the_rendered_page(page, site_url):
-    page.goto(f"{site_url}{ARCH}")
-    repeated = page.evaluate(
-        """() => {
-            const out = [];
-            for (const h of document.querySelectorAll("article h2[id]")) {
-                const seen = new Set();
-                for (let el = h.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) {
-                    for (const a of el.querySelectorAll("abbr")) {
-                        const t = a.title || a.dataset.tip;
-                        if (seen.has(t)) out.push(h.id + ": " + a.textContent);
-                        seen.add(t);
-                    }
-                }
-                if (h.querySelector("abbr")) out.push(h.id + ": in the title");
-            }
-            return out;
-        }"""
-    )
-    assert repeated == []

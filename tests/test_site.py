@@ -32,6 +32,25 @@ def test_nav_holds_the_topics(built_site):
         assert f'href="{topic.slug}/"' in nav and topic.title in nav
 
 
+TOPIC_FACT = re.compile(r'<meta name="llm-interview:topic" content="([^"]*)">')
+
+
+def test_a_topics_pages_name_their_topic_for_the_page_scripts(built_site):
+    """The practice marks find the topic in the page (site/facts.py), not in its address."""
+    for topic in TOPICS:
+        for path in [f"{topic.slug}/", *(site_path(src) for src in topic_pages(topic.slug))]:
+            head = (built_site / path / "index.html").read_text("utf-8").split("</head>", 1)[0]
+            assert TOPIC_FACT.findall(head) == [topic.slug], path
+    for path in ["", "practice/", "glossary/", "print/", "drills/"]:
+        assert not TOPIC_FACT.search((built_site / path / "index.html").read_text("utf-8")), path
+
+
+def test_home_cards_carry_each_topics_question_ids_for_its_progress(built_site):
+    home = (built_site / "index.html").read_text("utf-8")
+    slots = re.findall(r'<span class="practice-progress" data-ids="([^"]*)">', home)
+    assert [slot.split() for slot in slots] == [topic_ids(t.slug) for t in TOPICS]
+
+
 def _requests(page, url):
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))

@@ -1,6 +1,7 @@
 """Benchmark the notebook pages: page weight against mkdocs-jupyter's default rendering (budget:
 at most 1/5, figures excluded), warm `mkdocs build` time (budget: under 10 s) and `mkdocs serve`
-edit-to-visible time for a topic page and a notebook (budget: under 3 s).
+edit-to-visible time for a topic page and a notebook (budget: under 3 s), and each notebook's
+execution time (budget: 30 s each).
 
     python scripts/bench/bench_notebooks.py [--skip weight,build,serve]
 
@@ -166,11 +167,30 @@ def bench_serve() -> None:
     )
 
 
+EXECUTE_BUDGET_S = 30
+
+
+def bench_execute() -> None:
+    """Each notebook executed headless from its source, as the build's cache miss does."""
+    import nbclient
+
+    from llm_interview.notebooks.sources import discover, read_source
+
+    for nb in discover():
+        notebook = read_source(nb.source)
+        start = time.perf_counter()
+        nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3").execute()
+        took = time.perf_counter() - start
+        print(f"execute {nb.name}: {took:.1f} s (budget {EXECUTE_BUDGET_S} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip", default="", help="comma-separated: weight,build,serve")
+    parser.add_argument("--skip", default="", help="comma-separated: execute,weight,build,serve")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
+    if "execute" not in skip:
+        bench_execute()
     if "weight" not in skip:
         bench_weight()
     if "build" not in skip:

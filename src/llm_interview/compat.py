@@ -7,7 +7,8 @@ run the canaries, adapt this module, then move the pins and TESTED together.
 - Material: its page configuration names the search worker (`"search": …/search.<hash>.min.js`),
   which we swap for ours, Material's documented custom-search route; copied partials
   (overrides/partials/, diffed against Material by tests/test_material_partials.py).
-- mkdocs-print-site-plugin: the print page's renderer items, page object and page keys.
+- mkdocs-print-site-plugin: the print page's renderer items, page object and page keys; the
+  stylesheets and script its on_config adds to every page, which only the print page keeps.
 - mkdocs-jupyter: it reads `page.file.abs_src_path` while it renders a notebook page.
 - Python-Markdown: the `abbr` extension's tree processor, subclassed for CJK text.
 - fontTools: the glyf table's glyphs as stored (undecoded), copied between subsets of one font.
@@ -80,6 +81,22 @@ def print_site(config):
     """The enabled mkdocs-print-site-plugin instance, or None."""
     plugin = config.plugins.get("print-site")
     return plugin if plugin is not None and plugin.config.get("enabled") else None
+
+
+PRINT_SITE_ASSET = re.compile(r"(css|js)/print-site[\w-]*\.(css|js)")
+
+
+def take_print_site_assets(config) -> tuple[list[str], list[str]]:
+    """Take the stylesheets and script print-site's on_config added to every page out of
+    `extra_css` and `extra_javascript`; returns them (site paths), for the print page alone."""
+    taken = []
+    for key in ("extra_css", "extra_javascript"):
+        keep, take = [], []
+        for item in config[key]:
+            (take if PRINT_SITE_ASSET.fullmatch(str(item)) else keep).append(item)
+        config[key] = keep
+        taken.append([str(item) for item in take])
+    return taken[0], taken[1]
 
 
 def set_print_items(plugin, items: list, meta: dict) -> None:

@@ -13,13 +13,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".py", ".wasm"}
+# As GitHub Pages types them: Pyodide's ES modules and WebAssembly (the drills' Python runtime).
+TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".py": "text/x-python"}
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text ones gzipped when the browser accepts it (compressed once, kept)."""
+    """Static files, text ones gzipped when the browser accepts it (compressed once per server,
+    kept in `cache`)."""
 
-    cache: ClassVar[dict[Path, bytes]] = {}
+    def __init__(self, *args, cache: dict[Path, bytes], **kwargs):
+        self.cache = cache
+        super().__init__(*args, **kwargs)
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **TYPES,
+    }
 
     def log_message(self, *args):
         pass
@@ -46,7 +56,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Base URL of a gzip-serving HTTP server on 127.0.0.1 for the site at `site`."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
+    handler = functools.partial(_GzipHandler, directory=str(site), cache={})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -2,10 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import offline from "../../docs/assets/js/offline.js";
+import { isOffline, LITE_NOTE, replaceLiteButtons } from "../../docs/assets/js/offline.js";
 import { fitZoom, headingText, tocTree } from "../../docs/assets/js/print.js";
-
-const { isOffline, LITE_NOTE, replaceLiteButtons } = offline;
 
 test("tocTree puts each question under the part before it", () => {
   const tree = tocTree([
@@ -82,3 +80,4 @@ test("replaceLiteButtons swaps the runner button for the note", () => {
   assert.equal(replaced[0].textContent, LITE_NOTE);
   assert.equal(replaced[0].className, "nb-offline-note");
 });
+

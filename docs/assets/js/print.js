@@ -1,10 +1,14 @@
 // The print page (print/, made by mkdocs-print-site-plugin) made ready for paper: every 原始回答
 // opened, a table of contents down to each question, formulas that are too wide scaled to the
-// page. When everything is done and typeset, <html data-print-ready> tells src/llm_interview/editions/pdf to print.
-// The same page prints every PDF: window.printEdition.select(slug) picks the edition (the full
-// one, or a topic's: its cover, its part, its contents), and show(unit) leaves one unit of it on
-// the page, its front (cover and contents) or one part, for src/llm_interview/editions/pdf to
-// print unit by unit and put together.
+// page. When everything is done and the fonts have loaded, <html data-print-ready> tells
+// src/llm_interview/editions/pdf to print. It prints every PDF from this page, unit by unit, and
+// puts each PDF together from its units; two events on the document choose what is on the page:
+// - `print:edition` (detail: a topic's slug, "" for the full edition) picks the edition: its
+//   cover, its parts, its contents. <html> then holds the contents as JSON (data-print-outline,
+//   which become the PDF's bookmarks), the parts' ids (data-print-parts) and, last, the slug
+//   (data-print-edition).
+// - `print:unit` (detail: "front" for the cover and contents, a part's id, or "" for the whole
+//   edition) leaves one unit of that edition on the page and names it in <html data-print-unit>.
 
 /** Nest flat headings ({level, id, text}) into a tree: each heading under the last heading of a
  * higher level before it (a heading with none stays at the top). */
@@ -31,21 +35,23 @@ export function headingText(text) {
   return text.replace(/[¶#]\s*$/u, "").trim();
 }
 
-/** The questions directly in `container`: each h2 with an id that a question's parts follow. */
+/** The questions directly in `container` that are printed. */
 function questionsIn(container) {
-  return [...container.querySelectorAll(":scope > h2[id]")].filter((h) => h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
+  return container.querySelectorAll(":scope > h2.qa-question[id]:not([hidden])");
 }
 
 // Parts are the page's top-level sections: a topic (its subtopic pages inside, questions in
-// those), the notebook appendix (its pages inside), and single pages (glossary, errata…).
+// those), the notebook appendix (its pages inside), and single pages (glossary, errata…). What is
+// hidden is not printed, so not listed: the parts an edition leaves out, and what the smoke
+// test's sample drops (src/llm_interview/editions/pdf/render.py).
 function printedHeadings(root) {
   const headings = [];
   const add = (level, id, text) => headings.push({ level, id, text: headingText(text) });
-  for (const part of root.querySelectorAll(":scope > section.print-page")) {
+  for (const part of root.querySelectorAll(":scope > section.print-page:not([hidden])")) {
     const title = part.querySelector(":scope > h1");
-    if (!title || !part.id || "printOmitted" in part.dataset) continue;
+    if (!title || !part.id) continue;
     add(1, part.id, title.textContent);
-    for (const page of part.querySelectorAll(":scope section.print-page")) {
+    for (const page of part.querySelectorAll(":scope section.print-page:not([hidden])")) {
       const heading = page.querySelector("h1"); // a notebook's title sits inside its wrapper
       if (heading) add(2, page.id, heading.textContent);
       for (const h of questionsIn(page)) add(3, h.id, h.textContent);
@@ -69,14 +75,9 @@ function renderToc(tree, doc) {
   return list;
 }
 
-function typesetDone(root) {
-  const math = root.querySelectorAll(".arithmatex, .jupyter-wrapper");
-  return [...math].every((el) => el.dataset.typeset);
-}
-
 function fitWide(root) {
-  for (const el of root.querySelectorAll(".katex-display > .katex, .md-typeset table")) {
-    const box = el.closest(".katex-display") ?? el.parentElement;
+  for (const el of root.querySelectorAll("div.arithmatex > math, .md-typeset table")) {
+    const box = el.parentElement;
     const zoom = fitZoom(el.scrollWidth, box.clientWidth);
     if (zoom < 1) el.style.zoom = String(zoom);
   }
@@ -99,20 +100,23 @@ function select(root, data, slug) {
     nav.querySelector("ul")?.remove();
     nav.append(renderToc(toc, document));
   }
-  return { toc, parts }; // the contents become the PDF's bookmarks
+  const html = document.documentElement;
+  html.dataset.printOutline = JSON.stringify(toc);
+  html.dataset.printParts = JSON.stringify(parts);
+  html.dataset.printEdition = slug;
 }
 
 /** Leave one unit of the edition on the page: "front" (cover and contents), a part's id, or ""
  * for all of it. */
 function show(root, unit) {
-  // A part printed alone names the whole document's pages after it (print.css, the plugin's CSS).
-  if (unit) document.documentElement.dataset.printUnit = unit;
-  else delete document.documentElement.dataset.printUnit;
   const front = [root.querySelector(":scope > #print-site-cover-page"), root.querySelector(":scope > section.print-page:not([id])")];
   for (const el of front) if (el) el.hidden = unit !== "" && unit !== "front";
   for (const section of root.querySelectorAll(":scope > section.print-page[id]")) {
     section.hidden = "printOmitted" in section.dataset || (unit !== "" && section.id !== unit);
   }
+  // A part printed alone names the whole document's pages after it (print.css, the plugin's CSS).
+  if (unit) document.documentElement.dataset.printUnit = unit;
+  else delete document.documentElement.dataset.printUnit;
 }
 
 async function prepare() {
@@ -120,10 +124,9 @@ async function prepare() {
   if (!root) return;
   for (const d of root.querySelectorAll("details")) d.open = true;
   const data = JSON.parse(document.getElementById("print-edition").textContent);
-  window.printEdition = { select: (slug) => select(root, data, slug), show: (unit) => show(root, unit) };
+  document.addEventListener("print:edition", (event) => select(root, data, event.detail));
+  document.addEventListener("print:unit", (event) => show(root, event.detail));
   select(root, data, "");
-  window.typesetMath?.(root); // all at once: slices would lay the whole page out again each time
-  while (!typesetDone(root)) await new Promise((resolve) => setTimeout(resolve, 50));
   await document.fonts.ready;
   fitWide(root);
   document.documentElement.dataset.printReady = "true";

@@ -2,7 +2,7 @@
 // take keyboard focus, so that a reader without mouse or touch can scroll them with the arrow
 // keys (WCAG 2.1.1, axe scrollable-region-focusable). Only boxes that overflow become tab stops;
 // a classic script, so that the offline copy opened from disk runs it too.
-const SCROLLERS = [".md-typeset__scrollwrap", ".md-typeset div.arithmatex", ".md-typeset .katex-display", ".jupyter-wrapper .jp-OutputArea-output pre"].join(", ");
+const SCROLLERS = [".md-typeset__scrollwrap", ".md-typeset div.arithmatex", ".jupyter-wrapper .jp-OutputArea-output pre"].join(", ");
 
 function focusScrollers() {
   const boxes = [...document.querySelectorAll(SCROLLERS)];
@@ -28,7 +28,7 @@ window.addEventListener("resize", () => {
   });
 });
 
-// Again once the web fonts (KaTeX's among them) have loaded: they change the boxes' widths.
+// Again once the web fonts (the formulas' among them) have loaded: they change the boxes' widths.
 if (typeof document$ !== "undefined") {
   document$.subscribe(() => {
     focusScrollers();

@@ -9,7 +9,8 @@
 
 Runs go round by round: in each round every page and form factor is measured on every site in
 turn (the site order reversed in even rounds), so machine noise falls on all variants alike.
-Figures: the four category scores, transfer size (KB), DOM elements, FCP, LCP and TBT (ms).
+Figures: the four category scores, transfer size (KB), DOM elements, FCP, LCP and TBT (ms), and
+the number of requests and of scripts among them.
 With two sites (--ab, or --site twice) it also prints per page and metric both medians, B − A,
 and which site beat the other in every run. `--ab DIR DIR` on the same directory shows the noise.
 Each site is served by its own local HTTP server (scripts/sitehttp.py); Lighthouse runs in
@@ -47,8 +48,10 @@ AUDITS = {  # metric → (Lighthouse 12 audit id, divisor of its numericValue)
     "lcp_ms": ("largest-contentful-paint", 1),
     "tbt_ms": ("total-blocking-time", 1),
 }
-METRICS = (*CATEGORIES, *AUDITS)
-LOWER_IS_BETTER = frozenset(AUDITS)  # the scores are better higher
+# metric → resource type in the `resource-summary` audit, whose requests it counts
+REQUESTS = {"requests": "total", "scripts": "script"}
+METRICS = (*CATEGORIES, *AUDITS, *REQUESTS)
+LOWER_IS_BETTER = frozenset((*AUDITS, *REQUESTS))  # the scores are better higher
 HEADERS = {
     "performance": "perf",
     "accessibility": "a11y",
@@ -59,6 +62,8 @@ HEADERS = {
     "fcp_ms": "FCP ms",
     "lcp_ms": "LCP ms",
     "tbt_ms": "TBT ms",
+    "requests": "req",
+    "scripts": "js",
 }
 DECIMALS = {"kb": 1}  # the rest print as whole numbers
 # tests/test_accessibility.py runs axe on these too, so pages added here must always exist.
@@ -142,6 +147,10 @@ def figures(report: dict) -> Figures:
     for name, (audit, divisor) in AUDITS.items():
         value = (audits.get(audit) or {}).get("numericValue")
         values[name] = None if value is None else round(value / divisor, 1)
+    summary = ((audits.get("resource-summary") or {}).get("details") or {}).get("items") or []
+    counts = {item.get("resourceType"): item.get("requestCount") for item in summary}
+    for name, kind in REQUESTS.items():
+        values[name] = counts.get(kind)
     return values
 
 
@@ -515,6 +524,10 @@ def json_payload(sites: dict, form_factors, runs: int, records: list[dict], resu
             **{
                 name: f"audits.{audit}.numericValue" + (f" / {divisor}" if divisor > 1 else "")
                 for name, (audit, divisor) in AUDITS.items()
+            },
+            **{
+                name: f"audits.resource-summary: requestCount of {kind}"
+                for name, kind in REQUESTS.items()
             },
         },
         "sites": {name: {"dir": str(d), "pages": pages} for name, (d, pages) in sites.items()},

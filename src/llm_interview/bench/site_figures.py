@@ -7,6 +7,8 @@ import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
+from llm_interview.pages.urls import html_path
+
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 KINDS = ("home", "topic overview", "content page", "glossary", "errata", "tags", "other")
 NAMED = {"index.md": "home", "glossary.md": "glossary", "errata.md": "errata", "tags.md": "tags"}
@@ -21,14 +23,6 @@ class PageSize:
 
 def gz_size(data: bytes) -> int:
     return len(gzip.compress(data, 6))
-
-
-def html_path(src: str) -> str:
-    """The built file of a Markdown page under directory URLs: a/b.md -> a/b/index.html."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return f"{stem}.html"
-    return f"{stem}/index.html"
 
 
 def kind(src: str, holds_questions: bool) -> str:

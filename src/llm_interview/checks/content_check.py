@@ -19,7 +19,12 @@ from llm_interview.checks.frontmatter import front_matter_problems
 from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
 from llm_interview.editorial import bibliography, errata, related
-from llm_interview.notebooks.sources import discover
+from llm_interview.math.check import formula_problems
+from llm_interview.math.config import CACHE
+from llm_interview.math.render import Renderer, RenderError
+from llm_interview.notebooks.sources import discover, markdown_cells
+from llm_interview.pages import yamltext
+from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.layout import is_question_page
 from llm_interview.pages.pagetext import find_entries, outside_fences
 
@@ -32,11 +37,6 @@ def _line_of(lines: list[str], pattern: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if word.search(line)), 1)
 
 
-def _without_math(markdown: str) -> str:
-    """The page with formulas blanked out (a `<` in math is not a tag), lines kept in place."""
-    return entry_rules.MATH.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
-
-
 def pending_entries(markdown: str) -> list:
     """Entries the importer added and no editor has reviewed (the 待审核 note): their text is
     the dump's, written as escaped HTML, and the review brings them up to the rules."""
@@ -46,7 +46,7 @@ def pending_entries(markdown: str) -> list:
 
 def raw_html_problems(path: str, markdown: str) -> list[Problem]:
     """HTML tags written into a page (outside code and math) other than a few inline ones."""
-    lines = _without_math(markdown).split("\n")
+    lines = without_formulas(markdown).split("\n")
     found = []
     for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
         tag = forbidden_tag(line) if prose else None
@@ -95,7 +95,7 @@ def related_problems(text: str, ids: set[str], pending: set[str] = frozenset()) 
     entry has at least one related question."""
     path, lines = "data/related.yaml", text.split("\n")
     try:
-        declared = yaml.safe_load(text) or {}
+        declared = yamltext.load(text) or {}
     except yaml.YAMLError:
         return [Problem(path, 1, "不是合法的 YAML：每组写成一行「  - [id-a, id-b]」")]
     groups = declared.get("groups") or []
@@ -142,19 +142,6 @@ def notebook_problems(root: Path, ids: set[str]) -> list[Problem]:
     return found
 
 
-def markdown_cells(source: str) -> str:
-    """A Jupytext percent-format notebook's Markdown cells as Markdown, every other line blank,
-    so a finding's line is the line in the `.py` file."""
-    lines, inside = [], False
-    for line in source.split("\n"):
-        if line.startswith("# %%"):
-            inside = line.startswith("# %% [markdown]")
-            lines.append("")
-        else:
-            lines.append(line.removeprefix("#").removeprefix(" ") if inside else "")
-    return "\n".join(lines)
-
-
 def notebook_markup_problems(root: Path) -> list[Problem]:
     """Markdown cells follow the pages' HTML rule (the build also sanitises the notebook page)."""
     return [
@@ -165,6 +152,20 @@ def notebook_markup_problems(root: Path) -> list[Problem]:
             markdown_cells(nb.source.read_text(encoding="utf-8")),
         )
     ]
+
+
+def math_problems(root: Path, texts: dict[str, str]) -> list[Problem]:
+    """Every formula of the pages and the notebooks' Markdown cells that KaTeX refuses (rendered
+    once, then from the cache the build shares)."""
+    notebooks = {
+        f"docs/notebooks/{nb.source.name}": markdown_cells(nb.source.read_text(encoding="utf-8"))
+        for nb in discover(root / "docs" / "notebooks")
+    }
+    try:
+        with Renderer(root / CACHE) as renderer:
+            return formula_problems(texts | notebooks, renderer)
+    except RenderError as err:
+        return [Problem("package.json", 1, str(err))]
 
 
 def bibliography_problems(root: Path, pages: dict[str, str]) -> list[Problem]:
@@ -224,5 +225,5 @@ def collect(root: Path) -> list[Problem]:
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)
     found += notebook_problems(root, all_ids) + notebook_markup_problems(root)
-    found += drill_problems(root, all_ids)
+    found += drill_problems(root, all_ids) + math_problems(root, texts)
     return sorted(set(found))

@@ -12,6 +12,7 @@ import re
 
 from llm_interview.checks.problem import Problem
 from llm_interview.editorial.bibliography import CITATION
+from llm_interview.pages import formulas
 from llm_interview.pages.layout import INBOX, PAGE_LIMIT, is_question_page, topic_of
 from llm_interview.pages.pagetext import ENTRY_HEADING, LEVELS, find_entries, outside_fences
 
@@ -22,7 +23,6 @@ BLOCK_CLOSE = "///"
 PENDING = '!!! note "待审核"'
 FOLLOW_UPS = "**面试追问**"
 MIN_FOLLOW_UPS = 2
-MATH = re.compile(r"\$\$(.+?)\$\$|\$[^$\n]+?\$", re.S)
 # In math, `<` before a letter reads as an HTML tag to Markdown and swallows what follows.
 TAG_IN_MATH = re.compile(r"<(?=[A-Za-z/!?])")
 
@@ -125,7 +125,7 @@ def _math_problems(page: str, markdown: str) -> list[Problem]:
             markdown.count("\n", 0, m.start() + tag.start()) + 1,
             "公式里「<」紧跟字母会被当成 HTML 标签：写成「\\lt 」，如 x_{\\lt t}",
         )
-        for m in MATH.finditer(markdown)
+        for m in formulas.spans(markdown)
         for tag in TAG_IN_MATH.finditer(m[0])
     ]
 

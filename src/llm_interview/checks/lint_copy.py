@@ -25,9 +25,11 @@ from pathlib import Path
 import autocorrect_py
 
 from llm_interview import paths
+from llm_interview.pages import frontmatter
+from llm_interview.pages.formulas import formulas
 from llm_interview.pages.invisible import is_invisible, name_zh, strip_invisible
 from llm_interview.pages.names import fixes as name_fixes
-from llm_interview.pages.pagetext import FRONT_MATTER, outside_fences
+from llm_interview.pages.pagetext import outside_fences
 from llm_interview.pages.punctuation import full_width
 from llm_interview.pages.typeset import typeset
 
@@ -48,7 +50,6 @@ QUOTE = re.compile(r"「([^」]*)」")
 SIMILAR = 0.9
 # A keyword list (the paragraph before `{: .qa-keywords }`) holds search terms as readers type them.
 KEYWORDS_ATTR = re.compile(r"^\{:?[^}]*\.qa-keywords\b[^}]*\}\s*$")
-DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -75,24 +76,19 @@ def invisible_problems(lines: list[str]) -> list[Problem]:
     return problems
 
 
-def display_math_lines(lines: list[str], prose: list[bool]) -> set[int]:
-    """0-based lines of display formulas (`$$` … `$$`) outside fenced code."""
-    text = "\n".join(line if keep else "" for line, keep in zip(lines, prose, strict=True))
-    found: set[int] = set()
-    for m in DISPLAY_MATH.finditer(text):
-        first = text.count("\n", 0, m.start())
-        found.update(range(first, first + m[0].count("\n") + 1))
-    return found
+def display_math_lines(lines: list[str]) -> set[int]:
+    """0-based lines of display formulas (`$$` … `$$`) outside code."""
+    found = formulas("\n".join(lines))
+    return {n for f in found if f.display for n in range(f.line - 1, f.last)}
 
 
 def prose_lines(lines: list[str]) -> list[int]:
     """0-based lines of prose the typographic rules (full-width punctuation, usual names) apply
     to: the seed's text included; front matter, fenced code, display math and keyword lines
     left out."""
-    front = FRONT_MATTER.match("\n".join(lines))
-    end = front.group().count("\n") if front else 0
+    end = frontmatter.line_count("\n".join(lines))
     prose = outside_fences(lines)
-    math = display_math_lines(lines, prose)
+    math = display_math_lines(lines)
     return [
         i
         for i in range(end, len(lines))

@@ -1,13 +1,15 @@
 """The job summary of a pull request's preview: which pages changed, and where they are in the
 uploaded site artifact.
 
-    python src/llm_interview/ci/preview_summary.py CHANGED_FILE...  # repository paths
+    llm-interview preview-summary CHANGED_FILE...  # repository paths
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import PurePosixPath
+
+from llm_interview.pages.urls import html_path
 
 ARTIFACT = "site-preview"
 
@@ -19,10 +21,7 @@ def built_page(path: str) -> str | None:
         return None
     if p.suffix == ".py" and p.parent.name != "notebooks":
         return None
-    inside = p.relative_to("docs").with_suffix("")
-    if inside.name == "index":
-        inside = inside.parent
-    return "index.html" if str(inside) == "." else f"{inside}/index.html"
+    return html_path(str(p.relative_to("docs")))
 
 
 def summary(changed: list[str]) -> str:

@@ -9,3 +9,4 @@ class DrillsConfig(Config):
     source = opt.Type(str, default="drills")  # drills/<id>/ in the repository
     section = opt.Type(str, default="drills")  # the section's address in the site: drills/<id>/
     timeout_ms = opt.Type(int, default=5000)  # a run longer than this is stopped
+    stylesheet = opt.Type(str, default="assets/css/drills.css")  # the section's pages only

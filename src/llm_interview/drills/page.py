@@ -68,7 +68,7 @@ def drill_page(drill: Drill, related: list[tuple[str, str]], section: str) -> st
         _section("面试官想听到", drill.sections["面试官想听到"]),
         _section("常见错误", drill.sections["常见错误"]),
         "## 参考实现\n\n"
-        '<details class="drill-solution" markdown="1">'
+        '<details class="drill-solution print-omit" markdown="1">'
         "<summary>先自己写，再点开参考实现</summary>\n\n"
         f"```python\n{drill.solution.rstrip()}\n```\n\n</details>\n",
         _section("讲解", drill.sections["讲解"]),

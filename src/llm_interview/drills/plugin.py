@@ -7,6 +7,8 @@ download, links both ways with the questions it practises, and Pyodide served fr
   section page (docs/drills/index.md).
 - on_page_markdown: the section page lists the drills; a question a drill practises gets a
   手撕代码 line linking to it.
+- on_page_content: the section's pages link the drills' stylesheet, no other page loads it; the
+  link is in the content, which instant navigation swaps (it keeps the head it started with).
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from llm_interview.notebooks.backlinks import insert_backlinks
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.site import model
+from llm_interview.site.edit_links import repository_edit_url
+from llm_interview.site.generated import generated_file
 
 from . import harness
 from . import page as pages
@@ -57,6 +62,7 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
             raise PluginError(str(err)) from None
         section = self.config.section
         self.index = f"{section}/index.md"
+        self.by_page = {f"{section}/{d.id}.md": d for d in self.drills}
         entries = {
             e.id: (src, e.title)
             for src, text in model.of(config).pages.items()
@@ -102,10 +108,14 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
 
     @staticmethod
     def _add(files, config, uri: str, content: str) -> None:
-        files.append(File.generated(config, uri, content=content))
+        files.append(generated_file(config, uri, content))
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
+        drill = self.by_page.get(src)
+        if drill is not None:
+            page.edit_url = repository_edit_url(config, f"{self.config.source}/{drill.id}/task.md")
+            return markdown
         if src == self.index:
             return markdown.replace(LIST_MARKER, pages.drill_list(self.drills))
         here = posixpath.dirname(src)
@@ -118,3 +128,9 @@ class DrillsPlugin(BasePlugin[DrillsConfig]):
             if src in model.of(config).pages
             else markdown
         )
+
+    def on_page_content(self, html, page, config, files):
+        if not page.file.src_uri.startswith(f"{self.config.section}/"):
+            return html
+        stylesheet = get_relative_url(self.config.stylesheet, page.url)
+        return f'<link rel="stylesheet" href="{stylesheet}">' + html

@@ -13,7 +13,6 @@ from llm_interview import paths
 PYODIDE = paths.ROOT / "node_modules" / "pyodide"
 PREFIX = "assets/pyodide"
 CORE = (
-    "pyodide.js",
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",

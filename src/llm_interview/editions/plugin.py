@@ -1,18 +1,20 @@
 """The editions plugin: the PDF edition and the offline copy (issue 12).
 
-- on_config: in an offline build (`OFFLINE=true`), Material's web-worker shim for `file://` comes
+- on_config: takes print-site's stylesheets and script off the reading pages (the print page alone
+  links them); in an offline build (`OFFLINE=true`), Material's web-worker shim for `file://` comes
   from the site itself (npm's iframe-worker) instead of another host, and instant navigation is off.
 - on_files: adds that shim to the build, and the Noto Sans SC web fonts the print page uses.
 - on_nav: orders what mkdocs-print-site-plugin puts on the print page: the topics in nav order,
   the notebooks as an appendix, then glossary, errata and references; fills the covers' facts
   (the full edition's, and each topic's for its own PDF).
-- on_page_content: gives the print page each page's HTML as the other plugins leave it.
-- on_post_build: links the print page's stylesheet and script, gives each part a named page so
-  Chromium prints the part's title as the running header, sends links to the pages left out
-  (home, tags, topic overviews, contributing guide) to the site and drops links to nothing, and
-  writes what print.js and the PDFs' assembly read (`<script type="application/json"
-  id="print-edition">`): each topic's part, and each page's address, for links to the parts a
-  topic's PDF leaves out.
+- on_page_content: gives the print page each page's HTML as the other plugins leave it, without
+  the stylesheet links a page carries in its content (their addresses are the page's own).
+- on_post_build: links the print page's stylesheets (once each) and scripts (print-site's, then
+  ours), gives each part a named page so Chromium prints the part's title as the running header,
+  sends links to the pages left out (home, tags, topic overviews, contributing guide) to the
+  site and drops links to nothing, and writes what print.js and the PDFs' assembly read
+  (`<script type="application/json" id="print-edition">`): each topic's part, and each page's
+  address, for links to the parts a topic's PDF leaves out.
 """
 
 from __future__ import annotations
@@ -51,8 +53,12 @@ IFRAME_WORKER_URI = "assets/iframe-worker/shim.js"
 NOTO_SC = paths.ROOT / "node_modules" / "@fontsource" / "noto-sans-sc"
 NOTO_SC_WEIGHTS = ("400", "700")
 FONT_CSS_URI = "assets/fonts/noto-sans-sc.css"
+# What a page marks as not for paper (a drill's reference solution); never nested.
+PRINT_OMIT = re.compile(r'<details class="[^"]*\bprint-omit\b[^"]*"[^>]*>.*?</details>', re.DOTALL)
 _WOFF_FALLBACK = re.compile(r",\s*url\([^)]*\.woff\) format\('woff'\)")
-PRINT_ASSETS = (FONT_CSS_URI, "assets/print.css", "notebooks/notebook.css")
+PRINT_ASSETS = (FONT_CSS_URI, "assets/print.css")
+# A stylesheet a page links in its content (notebooks, drills), at an address relative to the page.
+CONTENT_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)">')
 PRINT_SCRIPT = "assets/js/print.js"
 
 
@@ -168,9 +174,12 @@ def running_headers(parts: list) -> str:
 
 
 class EditionsPlugin(BasePlugin[EditionsConfig]):
+    @event_priority(-100)  # after print-site, listed last, has added its assets to every page
     def on_config(self, config):
         self.parts: list = []
         self.pages: list = []
+        self.print_css, self.print_js = compat.take_print_site_assets(config)
+        self.content_css: dict[str, None] = {}  # site paths, in the order pages link them
         if is_offline_build(config):
             polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_URI]
@@ -210,7 +219,10 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         # mkdocs-print-site-plugin keeps each page's HTML as its own on_page_content sees it,
         # before ours run; hand it the final HTML instead (notebook pages are slimmed later).
         if compat.print_site(config):
-            page.html = html
+            here = posixpath.dirname(page.url)
+            for href in CONTENT_STYLESHEET.findall(html):
+                self.content_css[posixpath.normpath(posixpath.join(here, href))] = None
+            page.html = CONTENT_STYLESHEET.sub("", PRINT_OMIT.sub("", html))
         return html
 
     @event_priority(-100)  # after print-site has written the print page
@@ -220,17 +232,17 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
             return
         page_file = compat.print_page_file(plugin)
         target = Path(page_file.abs_dest_path)
-        links = "".join(
-            f'<link rel="stylesheet" href="{html.escape(get_relative_url(uri, page_file.url))}">'
-            for uri in PRINT_ASSETS
-        )
-        script = get_relative_url(PRINT_SCRIPT, page_file.url)
+
+        def url(uri: str) -> str:
+            return html.escape(get_relative_url(uri, page_file.url))
+
+        stylesheets = (*self.print_css, *PRINT_ASSETS, *self.content_css)
+        links = "".join(f'<link rel="stylesheet" href="{url(uri)}">' for uri in stylesheets)
+        scripts = "".join(f'<script src="{url(uri)}"></script>' for uri in self.print_js)
+        script = f'<script type="module" src="{url(PRINT_SCRIPT)}"></script>'
         site_url = config.site_url or ""
         data = edition_data(self.parts, self.pages, site_url)
-        head = (
-            f"{links}{running_headers(self.parts)}{data}"
-            f'<script type="module" src="{script}"></script>'
-        )
+        head = f"{links}{running_headers(self.parts)}{data}{scripts}{script}"
         printed = set(page_urls(printed_pages(self.parts)))
         text = link_online(
             target.read_text(encoding="utf-8"), page_urls(self.pages), printed, site_url

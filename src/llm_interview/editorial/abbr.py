@@ -22,7 +22,7 @@ from llm_interview.pages.glossary import bounded
 
 SECTION = {"h1", "h2", "h3"}
 HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
-HIDDEN_IN = {"qa-keywords", "qa-tags", "qa-tag-list"}  # keyword lines, tag chips, tags page
+HIDDEN_IN = {"qa-tags", "qa-tag-list"}  # tag chips, the tags page
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):

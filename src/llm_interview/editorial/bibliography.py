@@ -13,11 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from llm_interview.checks.datafields import escape
 from llm_interview.editorial import related
 from llm_interview.editorial.listing import first_few
+from llm_interview.pages import yamltext
 from llm_interview.pages.pagetext import find_entries, outside_fences
 
 CITATION = re.compile(r"\[@(?P<key>[a-z][a-z0-9-]*)\]")
@@ -105,7 +104,7 @@ def load(path: Path) -> dict[str, Work]:
     """The works in the bibliography file, by key; malformed or repeated works are errors."""
     works: dict[str, Work] = {}
     by_arxiv: dict[str, str] = {}
-    for n, record in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], 1):
+    for n, record in enumerate(yamltext.load(path.read_text(encoding="utf-8")) or [], 1):
         work = _work(record, n)
         if work.key in works:
             raise BibliographyError(f"data/references.yaml：键 {work.key} 出现了两次")

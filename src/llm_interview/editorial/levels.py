@@ -1,8 +1,10 @@
 """A question's level (基础, 进阶, 前沿), written in its heading as `{#id level=基础}`.
 
-On the page the heading loses its `level=` (the heading stays `<h2 id>`), and a small label shows
-the level under the title, in front of the question's tag chips (editorial/tags.py). The
-label's `data-level` is what the practice bank, the search records and the overview filter read.
+On the page the heading loses its `level=` and gains the class `qa-question`: `<h2 class=
+"qa-question" id>` is what "a question" is in the rendered HTML, for every reader of it (the
+practice bank, the PDF's contents, the page scripts). A small label shows the level under the
+title, in front of the question's tag chips (editorial/tags.py). The label's `data-level` is
+what the practice bank, the search records and the overview filter read.
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ def label(level: str | None) -> str:
     return f'<span class="qa-level" data-level="{level}" title="{MEANING[level]}">{level}</span>'
 
 
-def without_levels(markdown: str) -> str:
-    """The page with `level=…` taken out of each question heading's attribute list."""
+QUESTION_CLASS = "qa-question"
+
+
+def question_headings(markdown: str) -> str:
+    """The page with each question heading's `level=…` taken out and `.qa-question` put in."""
     lines = markdown.split("\n")
     for n, line in enumerate(lines):
         found = ENTRY_HEADING.match(line)
         if found:
-            attrs = LEVEL_ATTR.sub("", found["attrs"]).replace(" }", "}")
+            attrs = LEVEL_ATTR.sub("", found["attrs"]).rstrip(" }") + f" .{QUESTION_CLASS}}}"
             lines[n] = line[: found.start("attrs")] + attrs + line[found.end("attrs") :]
     return "\n".join(lines)

@@ -10,7 +10,9 @@ import re
 
 from llm_interview.checks.datafields import escape
 from llm_interview.editorial import levels
+from llm_interview.editorial.bibliography import CITATION
 from llm_interview.editorial.entries import reader_text
+from llm_interview.pages import formulas
 from llm_interview.pages.layout import Subpage
 from llm_interview.pages.pagetext import entry_text, find_entries
 
@@ -19,9 +21,8 @@ MIN_CHARS = 12
 _SKIP = re.compile(r"^(///|!!!|\?\?\?|\*\*[^*]+\*\*$|#|\||\$\$|```|<!--|\{:)")
 _NOTE_BODY = re.compile(r"^ {4}")
 _MARKER = re.compile(r"^(?:\d+[.)]|[-*+])\s+")
-_CITATION = re.compile(r"\s*\[@[^\]]+\]")
+_CITATION = re.compile(r"\s*" + CITATION.pattern)  # with the space before it
 _TAG = re.compile(r"</?[a-z][^>]*>")
-_MATH = re.compile(r"\$[^$]+\$")
 _SENTENCE_END = "。！？"
 _CLAUSE_END = "；，、："
 _OPEN, _CLOSE = "（(「“《[", "）)」”》]"
@@ -42,7 +43,7 @@ def summary(markdown: str) -> str:
 def _shorten(text: str) -> str:
     """Up to the first sentence end; past SUMMARY_CHARS, up to the last clause before it (never
     inside math or brackets)."""
-    spans = [m.span() for m in _MATH.finditer(text)]
+    spans = [m.span() for m in formulas.MATH.finditer(text)]
     depth, depths = 0, []
     for c in text:
         depth += (c in _OPEN) - (c in _CLOSE)

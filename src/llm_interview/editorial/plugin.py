@@ -14,19 +14,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
 
 from llm_interview import paths
 from llm_interview.checks import entry_rules, frontmatter
 from llm_interview.importer.topicpages import write_if_changed
+from llm_interview.pages import yamltext
+from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.glossary import TermFinder, glossary_terms
 from llm_interview.pages.layout import topic_of
 from llm_interview.pages.pagetext import append_to_entries, find_entries
 from llm_interview.pages.topics import BY_SLUG, SLUGS, TOPICS
 from llm_interview.site import model
+from llm_interview.site.generated import generated_file
 
 from . import bibliography, errata, glossary, levels, related, tags
 from .abbr import CjkAbbrExtension
@@ -85,7 +86,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
             for path, text in pages.items()
             for e in find_entries(text)
         }
-        groups = yaml.safe_load((paths.DATA / "related.yaml").read_text())["groups"]
+        groups = yamltext.load((paths.DATA / "related.yaml").read_text())["groups"]
         self.citations = [
             c for path, text in pages.items() for c in bibliography.find_citations(path, text)
         ]
@@ -99,7 +100,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         subpages = (s for t in site.topics.values() for s in t)
         self.order = {sub.src: n for n, sub in enumerate(subpages)}  # reading order of pages
         for src, text in self._errata_pages().items():
-            files.append(File.generated(config, src, content=text))
+            files.append(generated_file(config, src, text))
         return files
 
     def _by_topic(self) -> dict[str, list]:
@@ -136,7 +137,8 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         for path, text in pages.items():
             lines = text.split("\n")
             for entry in find_entries(text):
-                seen = reader_text("\n".join(lines[entry.start : entry.end]))
+                # A formula's letters are no term (`\ln s` is not LayerNorm's "LN").
+                seen = without_formulas(reader_text("\n".join(lines[entry.start : entry.end])))
                 for term in self.finder.uses(seen):
                     used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
         return glossary.render(self.terms, [(t.slug, t.title) for t in TOPICS], used_in)
@@ -147,7 +149,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         chips = tags.chips(src, self.questions, self.tag_ids)
         if src in site.pages or chips:  # one parse of the page for both
             ends = related.blocks(src, self.related, self.targets) if src in site.pages else {}
-            return levels.without_levels(append_to_entries(markdown, ends, chips))
+            return levels.question_headings(append_to_entries(markdown, ends, chips))
         if src == "errata.md":
             return markdown.replace(ERRATA_MARKER, self._errata_index())
         if src == "glossary.md":

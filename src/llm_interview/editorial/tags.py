@@ -13,15 +13,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import yaml
 from pymdownx.slugs import slugify
 
 from llm_interview.checks.datafields import escape
 from llm_interview.editorial import levels
+from llm_interview.pages import frontmatter
 from llm_interview.pages.glossary import WORD_CHARS
 from llm_interview.pages.keywords import KEYWORD_LINE
 from llm_interview.pages.matcher import Matcher, ascii_lower
-from llm_interview.pages.pagetext import FRONT_MATTER, find_entries, page_title
+from llm_interview.pages.pagetext import find_entries, page_title
 
 MAX_TAGS = 3
 TAGS_PAGE = "tags.md"
@@ -60,14 +60,8 @@ class Vocabulary:
 
 def front_matter_tags(markdown: str) -> list[str]:
     """The page's front-matter `tags` (an empty list without any)."""
-    found = FRONT_MATTER.match(markdown)
-    if not found:
-        return []
-    try:  # malformed front matter is make check's to report (content_check), with its line
-        meta = yaml.safe_load("\n".join(found.group().rstrip("\n").split("\n")[1:-1]))
-    except yaml.YAMLError:
-        return []
-    tags = meta.get("tags") if isinstance(meta, dict) else None
+    # malformed front matter is make check's to report (checks/frontmatter), with its line
+    tags = frontmatter.meta(markdown).get("tags")
     return [str(t) for t in tags] if isinstance(tags, list) else []
 
 

@@ -1,1 +1,1 @@
-"""What the browser loads: our scripts bundled by esbuild, KaTeX, and page-shell fixes."""
+"""What the browser loads: our scripts bundled by esbuild, and page-shell fixes."""

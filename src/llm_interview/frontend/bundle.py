@@ -1,7 +1,7 @@
 """Bundle the site's ES module entry points into classic scripts with esbuild (pinned in
 package-lock.json): one file per entry, runnable where browsers refuse modules (a page opened from
-`file://`, Material's search worker). A module's `import.meta.url` becomes the running script's
-address."""
+`file://`, Material's search worker). `import.meta.url` becomes the running script's address, so
+only an entry reads it, while it runs; the entry hands the addresses it makes to its modules."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from llm_interview import paths
 
 ROOT = paths.ROOT
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-# Entry points under docs/assets/js/: the page scripts and the search worker.
+# Entry points under docs/assets/js/: every page's scripts (site.js), what drill pages load when
+# needed (the workbench, its editor, its Python worker), and the search worker.
 ENTRIES = (
-    "original.js",
-    "permalinks.js",
-    "glossary-tip/main.js",
-    "practice/main.js",
+    "site.js",  # on every page: the page scripts in one file (its imports say which)
+    "drills/bench.js",  # the workbench (a plain textarea editor, the runner), on drill pages
+    "drills/editor.js",  # CodeMirror, loaded on the reader's first reach for the editor
+    "drills/worker.js",  # Pyodide in a module worker
     "search/worker.js",
 )
 
@@ -32,9 +33,11 @@ def bundle(source: Path, out: Path, entries: tuple[str, ...] = ENTRIES) -> None:
         str(ESBUILD),
         *(str(source / entry) for entry in entries),
         "--bundle",
+        "--minify",
         "--format=iife",
         "--target=es2020",
         "--charset=utf8",
+        "--minify",
         f"--outbase={source}",
         f"--outdir={out}",
         "--allow-overwrite",

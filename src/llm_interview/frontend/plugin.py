@@ -1,6 +1,6 @@
-"""The front-end plugin: KaTeX into the build, empty table header cells made plain cells (a table
-whose top-left header is empty fails accessibility checks), and the site's module scripts bundled
-into classic scripts after the build (esbuild), so they also run from `file://`."""
+"""The front-end plugin: empty table header cells made plain cells (a table whose top-left header
+is empty fails accessibility checks), and the site's module scripts bundled into classic scripts
+after the build (esbuild), so they also run from `file://`."""
 
 from __future__ import annotations
 
@@ -9,21 +9,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
 
 from .bundle import BundleError, bundle
 from .config import FrontendConfig
-from .katex import katex_files
 
 EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 
 
 class FrontendPlugin(BasePlugin[FrontendConfig]):
-    def on_files(self, files, config):
-        for uri, source in katex_files():
-            files.append(File.generated(config, uri, abs_src_path=str(source)))
-        return files
-
     def on_page_content(self, html, page, config, files):
         return EMPTY_HEADER_CELL.sub(r"<td\1></td>", html)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from llm_interview.importer.assemble import Assembly
 from llm_interview.importer.topicpages import PagePlan, located
+from llm_interview.pages.urls import page_url
 
 
 def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[dict]) -> dict:
@@ -23,7 +24,7 @@ def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[di
                 "topic": e.topic,
                 "title": e.title,
                 "page": where[e.id],
-                "anchor": f"{site_url(where[e.id])}#{e.id}",
+                "anchor": f"{page_url(where[e.id])}#{e.id}",
                 "curated": e.curated,
                 "written": e.id in added,
                 "lines": e.line_numbers,
@@ -37,13 +38,6 @@ def build(assembly: Assembly, plans: list[PagePlan], out: Path, cleaned: list[di
             str(p.path.relative_to(out)): {"changed": p.changed, "added": p.added} for p in plans
         },
     }
-
-
-def site_url(page: str) -> str:
-    """The site URL of a page (`rl/new.md` → `rl/new/`)."""
-    return page.removesuffix(".md").removesuffix("index") + (
-        "" if page.endswith("index.md") else "/"
-    )
 
 
 def dumps(report: dict) -> str:

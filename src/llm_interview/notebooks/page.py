@@ -1,7 +1,7 @@
 """Rewrite mkdocs-jupyter's HTML for a notebook page into a light, theme-native page.
 
 mkdocs-jupyter inlines ~600 KB of JupyterLab CSS, a clipboard script with "Copied!" text,
-a MathJax loader (formulas are typeset by the site's KaTeX instead, see docs/assets/js/math.js)
+a MathJax loader (formulas are rendered to MathML at build time instead, see llm_interview/math)
 and prompts on every page, and gives Chinese headings ids the TOC cannot
 reach. These pure functions strip that and let Material style the result.
 """

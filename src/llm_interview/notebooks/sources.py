@@ -70,6 +70,19 @@ def discover(source_dir: Path = SOURCE_DIR) -> list[Notebook]:
     return [describe(path) for path in sorted(source_dir.glob("*.py"))]
 
 
+def markdown_cells(source: str) -> str:
+    """A Jupytext percent-format notebook's Markdown cells as Markdown, every other line blank,
+    so a finding's line is the line in the `.py` file."""
+    lines, inside = [], False
+    for line in source.split("\n"):
+        if line.startswith("# %%"):
+            inside = line.startswith("# %% [markdown]")
+            lines.append("")
+        else:
+            lines.append(line.removeprefix("#").removeprefix(" ") if inside else "")
+    return "\n".join(lines)
+
+
 def site_links(text: str, site_url: str) -> str:
     """Turn links to a topic's pages (`../<topic>/<page>.md#id`) into absolute site URLs."""
     base = site_url.rstrip("/")

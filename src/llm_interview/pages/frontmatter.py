@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from llm_interview.pages import yamltext
+
 BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -20,11 +22,13 @@ class FrontMatterError(ValueError):
 
 @dataclass(frozen=True)
 class Split:
-    """The front matter's mapping and the page body under it (`body_line`: its first line)."""
+    """The front matter's mapping, its YAML source, and the page body under it (`body_line`: its
+    first line)."""
 
     meta: dict
     body: str
     body_line: int
+    source: str = ""
 
 
 def split(markdown: str) -> Split:
@@ -35,7 +39,7 @@ def split(markdown: str) -> Split:
     if not match:
         raise FrontMatterError(1, "front matter 没有结束：在元数据之后单独一行写「---」")
     try:
-        meta = yaml.safe_load(match[1] or "")
+        meta = yamltext.load(match[1] or "")
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise FrontMatterError(
@@ -46,7 +50,13 @@ def split(markdown: str) -> Split:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError(2, "front matter 要写成「键: 值」，如「tags: [LoRA]」")
-    return Split(meta, markdown[match.end() :], match[0].count("\n") + 1)
+    return Split(meta, markdown[match.end() :], match[0].count("\n") + 1, match[1] or "")
+
+
+def line_count(markdown: str) -> int:
+    """How many lines the front matter takes at the top of the page (0 without one)."""
+    match = BLOCK.match(markdown)
+    return match[0].count("\n") if match else 0
 
 
 def meta(markdown: str) -> dict:

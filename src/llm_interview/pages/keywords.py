@@ -1,19 +1,26 @@
 """Search keywords of an entry: the curated ones plus glossary names of the terms it uses.
 
-The glossary (data/glossary.yaml) is the one source of synonyms: it feeds these keywords, and
-the search index reads the keyword lines back with `page_keywords`.
+The glossary (data/glossary.yaml) is the one source of synonyms: it feeds these keywords. On a
+page they are one line under the question's title, `关键词：a · b` then `{: .qa-keywords }`;
+the build takes them out of the Markdown (`section_keywords`, `without_keyword_lines`) before
+rendering, so they reach the search records and the practice bank but never the page's HTML.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
 from llm_interview.pages.glossary import WORD_CHARS, Term
 from llm_interview.pages.matcher import Matcher
+from llm_interview.pages.pagetext import find_entries
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
 KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
+KEYWORD_BLOCK = re.compile(
+    r"^关键词：.*\n\{:[^}\n]*\.qa-keywords\b[^}\n]*\}[ \t]*(?:\n|\Z)", re.MULTILINE
+)
 
 
 def names(term: Term) -> list[str]:
@@ -29,7 +36,7 @@ def seed(text: str, curated: Iterable[str], terms: Sequence[Term]) -> list[str]:
     `kv cache`) count once, and a name the text already holds is left out.
     """
     curated = list(curated)
-    names_in, plain_in, owners = _matchers(terms)
+    names_in, plain_in, owners = _matchers(tuple(terms))
     first: dict[int, int] = {}  # term index -> where the text first uses one of its names
     for start, name in names_in.all("\n".join([text, *curated])):
         for n in owners[name]:
@@ -46,20 +53,10 @@ def seed(text: str, curated: Iterable[str], terms: Sequence[Term]) -> list[str]:
     return keywords
 
 
-_built: dict[int, tuple[Sequence[Term], tuple]] = {}  # id of a term list -> (it, its matchers)
-
-
-def _matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, list[int]]]:
+@functools.lru_cache(maxsize=1)  # one glossary at a time
+def _matchers(terms: tuple[Term, ...]) -> tuple[Matcher, Matcher, dict[str, list[int]]]:
     """Matchers for every glossary name as written and as the search index reads it, and the
     indexes of the terms each name belongs to; built once per term list."""
-    kept = _built.get(id(terms))
-    if kept is None or kept[0] is not terms:
-        _built.clear()  # one term list at a time: a new list replaces the last one
-        kept = _built[id(terms)] = (terms, _build_matchers(terms))
-    return kept[1]
-
-
-def _build_matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, list[int]]]:
     owners: dict[str, list[int]] = {}
     for n, term in enumerate(terms):
         for name in dict.fromkeys(names(term)):
@@ -68,9 +65,26 @@ def _build_matchers(terms: Sequence[Term]) -> tuple[Matcher, Matcher, dict[str, 
     return Matcher(owners, WORD_CHARS), plain, owners
 
 
-def page_keywords(markdown: str) -> list[str]:
-    """Every keyword on the keyword lines (`关键词：a · b`) of a topic page."""
-    return [k.strip() for line in KEYWORD_LINE.findall(markdown) for k in line.split("·")]
+def words(line: str) -> list[str]:
+    """The keywords of one keyword line's text after `关键词：`."""
+    return [k.strip() for k in line.split("·") if k.strip()]
+
+
+def section_keywords(markdown: str) -> dict[str, list[str]]:
+    """Each section's keywords: a question's under its id, the page's own (before the first
+    question) under ""."""
+    starts = [(e.start, e.id) for e in find_entries(markdown)]
+    found: dict[str, list[str]] = {}
+    for match in KEYWORD_BLOCK.finditer(markdown):
+        line = markdown.count("\n", 0, match.start())
+        section = next((i for start, i in reversed(starts) if start <= line), "")
+        found.setdefault(section, []).extend(words(KEYWORD_LINE.match(match[0])[1]))
+    return found
+
+
+def without_keyword_lines(markdown: str) -> str:
+    """The page's Markdown without its keyword lines: they are search terms, not reading."""
+    return KEYWORD_BLOCK.sub("", markdown)
 
 
 def _plain(text: str) -> str:

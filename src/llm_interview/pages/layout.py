@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from llm_interview.pages import yamltext
-from llm_interview.pages.pagetext import FRONT_MATTER, find_entries, page_title, tokens
+from llm_interview.pages import frontmatter
+from llm_interview.pages.pagetext import find_entries, page_title, tokens
 from llm_interview.pages.topics import SLUGS
 
 PAGE_LIMIT = 25
@@ -50,13 +50,6 @@ def is_overview(src: str) -> bool:
     return topic_of(src) is not None and src.endswith("/index.md")
 
 
-def front_matter(markdown: str) -> dict:
-    """A page's front matter as a mapping (empty when it has none or it is not a mapping)."""
-    match = FRONT_MATTER.match(markdown)
-    data = yamltext.load(match.group().strip().strip("-.")) if match else None
-    return data if isinstance(data, dict) else {}
-
-
 @dataclass(frozen=True)
 class Subpage:
     """A subtopic page: where it is, its title, its place, its question ids and the paragraph
@@ -71,7 +64,7 @@ class Subpage:
 
 def subpage(src: str, markdown: str) -> Subpage:
     """Read one subtopic page's place in its topic."""
-    meta = front_matter(markdown)
+    meta = frontmatter.meta(markdown)
     title = str(meta.get("title") or page_title(markdown, src.rsplit("/", 1)[-1][:-3]))
     order = meta.get("order")
     order = float(order) if isinstance(order, int | float) else _UNORDERED

@@ -17,9 +17,8 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from llm_interview import paths
+from llm_interview.pages import yamltext
 from llm_interview.pages.glossary import WORD_CHARS
 from llm_interview.pages.matcher import Matcher
 from llm_interview.pages.spans import PROTECTED, is_free, protected_spans, splice
@@ -69,7 +68,7 @@ def in_chinese(text: str, start: int, end: int) -> bool:
 def load(path: Path = NAMES) -> dict[str, Name]:
     """Every spelling (lower case) to replace -> its name, checked."""
     spellings: dict[str, Name] = {}
-    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["names"]:
+    for raw in yamltext.load(path.read_text(encoding="utf-8"))["names"]:
         unknown = set(raw) - FIELDS
         if unknown or not raw.get("name") or not raw.get("source"):
             raise NamesError(

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from llm_interview.pages import frontmatter
+
 ENTRY_HEADING = re.compile(
     r"^##\s+(?P<title>.+?)\s*(?P<attrs>\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\})\s*$"
 )
 # A question's level, written in its heading's attribute list: `## 问句？ {#id level=基础}`.
 LEVELS = ("基础", "进阶", "前沿")
 LEVEL_ATTR = re.compile(r"(?<=[{\s])level=(?P<level>[^\s}]*)")
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
 # Block structure only: what is read here (headings, fences, a heading's or paragraph's text)
 # needs no inline parse, which was over half of the parsing time.
 _PARSER = MarkdownIt("commonmark").disable("inline")
@@ -57,10 +58,10 @@ def _tokens(markdown: str) -> tuple[Token, ...]:
 
 def _without_front_matter(markdown: str) -> str:
     """The page with its YAML front matter blanked, line numbers kept."""
-    match = FRONT_MATTER.match(markdown)
-    if not match:
+    skipped = frontmatter.line_count(markdown)
+    if not skipped:
         return markdown
-    return "\n" * match.group().count("\n") + markdown[match.end() :]
+    return "\n" * skipped + markdown.split("\n", skipped)[-1]
 
 
 def _unclosed_fence(token: Token, lines: list[str]) -> bool:

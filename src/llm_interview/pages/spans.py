@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from llm_interview.pages.formulas import INLINE
+
 PROTECTED = re.compile(
     r"(`+).*?\1"  # code span
     r"|\]\([^)]*\)"  # link target
     r"|<[^<>\n]*>"  # autolink, HTML tag or comment
     r"|https?://[^\s)\]>，。；]+"  # bare web address
-    r"|\$[^$\n]+\$"  # inline formula
+    rf"|{INLINE}"  # inline formula
 )
 
 

@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-KEYWORDS_LABEL = re.compile(r"^\s*关键词[：:]\s*")
+from llm_interview.editorial.levels import QUESTION_CLASS
+
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
@@ -74,19 +75,14 @@ def _level(section: list[Tag]) -> str:
     return label.get("data-level", "") if label else ""
 
 
-def _keywords(section: list[Tag]) -> list[str]:
-    line = next((t for t in section if t.name == "p" and "qa-keywords" in t.get("class", [])), None)
-    if line is None:
-        return []
-    words = KEYWORDS_LABEL.sub("", line.get_text()).split("·")
-    return [w.strip() for w in words if w.strip()]
-
-
-def bank_entries(html: str, topic: str, page_url: str) -> list[BankEntry]:
-    """Every entry with a 参考答案 on one rendered topic page, in page order."""
+def bank_entries(
+    html: str, topic: str, page_url: str, keywords: dict[str, list[str]]
+) -> list[BankEntry]:
+    """Every entry with a 参考答案 on one rendered topic page, in page order; `keywords` of each
+    entry by id, from its Markdown (the site model)."""
     soup = BeautifulSoup(html, "lxml")  # C parser: html.parser was most of this hook's time
     entries = []
-    for heading in soup.find_all("h2", id=True):
+    for heading in soup.select(f"h2.{QUESTION_CLASS}[id]"):
         section = _section(heading)
         answer = next((t for t in section if "qa-answer" in t.get("class", [])), None)
         if answer is None:
@@ -99,7 +95,7 @@ def bank_entries(html: str, topic: str, page_url: str) -> list[BankEntry]:
                 topic=topic,
                 level=_level(section),
                 title=heading.get_text().strip(),
-                keywords=_keywords(section),
+                keywords=keywords.get(heading["id"], []),
                 answer=_answer_html(answer, page_url),
                 url=f"{page_url}#{heading['id']}",
             )

@@ -28,14 +28,22 @@ INDEX_MARKER = "<!-- practice:index -->"
 
 
 class PracticePlugin(BasePlugin[PracticeConfig]):
+    dirty = False
+
+    def on_startup(self, command, dirty):
+        """Kept across `mkdocs serve` rebuilds: a dirty one renders only the changed pages."""
+        self.dirty = dirty
+
     def on_config(self, config):
-        self.entries: dict[str, list] = {}
+        if not (self.dirty and hasattr(self, "entries")):
+            self.entries: dict[str, list] = {}
         return config
 
     def on_page_content(self, html, page, config, files):
         src = page.file.src_uri
         if is_question_page(src):
-            self.entries[src] = bank_entries(html, topic_of(src), page.url)
+            keywords = model.of(config).keywords.get(src, {})
+            self.entries[src] = bank_entries(html, topic_of(src), page.url, keywords)
         return html
 
     def _bank(self, config) -> dict:

@@ -1,7 +1,7 @@
 """The search plugin: the index holds questions, not pages, and the site's own worker searches it.
 
-- on_page_content: takes each question's 关键词 line out of the page (readers never see it) and
-  keeps it, with the title, answer and 原始回答 in plain text, as the section's search record.
+- on_page_content: each question's title, answer and 原始回答 in plain text, with its keywords
+  from the site model (they never reach the page), become the section's search record.
 - on_post_page / on_post_template: points Material's search at our worker
   (docs/assets/js/search/worker.js), its documented "custom search" route (see compat).
 - on_post_build: replaces the documents of Material's search_index.json by those records, before
@@ -18,31 +18,40 @@ from mkdocs.plugins import BasePlugin, event_priority
 from llm_interview import compat
 from llm_interview.editions.offline import is_offline_build
 from llm_interview.pages.layout import is_overview, is_question_page
+from llm_interview.site import model
 
 from .config import SearchConfig
 from .index import rewrite
-from .records import Record, page_records, without_keyword_lines
+from .records import Record, page_records
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
+    dirty = False
+
+    def on_startup(self, command, dirty):
+        """Kept across `mkdocs serve` rebuilds: a dirty one renders only the changed pages."""
+        self.dirty = dirty
+
     def on_config(self, config):
-        self.pages: dict[str, tuple[list[Record], float | None]] = {}
+        if not (self.dirty and hasattr(self, "pages")):
+            self.pages: dict[str, tuple[list[Record], float | None]] = {}
         return config
 
     @event_priority(-100)  # after the other plugins have finished the page's HTML
     def on_page_content(self, html, page, config, files):
         search = page.meta.get("search") or {}
-        if page.file.src_uri.startswith("notebooks/") or page.is_homepage:
+        if page.file.src_uri.startswith(tuple(self.config.low_boost_pages)) or page.is_homepage:
             search = page.meta["search"] = {"boost": self.config.low_boost, **search}
         if not search.get("exclude") and not is_overview(page.file.src_uri):
-            records = page_records(html, page.url, page.title or "")
+            keywords = model.of(config).keywords.get(page.file.src_uri, {})
+            records = page_records(html, page.url, page.title or "", keywords)
             if is_question_page(page.file.src_uri):  # its questions, not its title, answer
                 records = [r for r in records if "#" in r.location]
             self.pages[page.url] = (records, search.get("boost"))
         # Our records replace every document of Material's index (on_post_build), so Material
         # need not parse the page for its own: that parsing was a quarter of a warm build.
         page.meta["search"] = {**search, "exclude": True}
-        return without_keyword_lines(html)
+        return html
 
     def on_post_page(self, output, page, config):
         return compat.use_search_worker(output, page.file.src_uri, self.config.worker)

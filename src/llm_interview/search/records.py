@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-KEYWORD_LINE = re.compile(r'<p class="qa-keywords">(.*?)</p>\n?', re.DOTALL)
-KEYWORD_PREFIX = "关键词："
 ORIGINAL_SUMMARY = "原始回答"
 FOLLOW_UPS = "面试追问"
 QUOTED = re.compile(r"「([^」]+)」")
@@ -40,13 +38,12 @@ class Record:
     level: str = ""  # 基础, 进阶 or 前沿, from the label under a question's title
 
 
-def without_keyword_lines(html: str) -> str:
-    """The page without its 关键词 paragraphs: they are search terms, not reading."""
-    return KEYWORD_LINE.sub("", html)
-
-
-def page_records(html: str, url: str, title: str) -> list[Record]:
-    """The records of a page rendered to `html`, served at `url`, titled `title`."""
+def page_records(
+    html: str, url: str, title: str, keywords: dict[str, list[str]] | None = None
+) -> list[Record]:
+    """The records of a page rendered to `html`, served at `url`, titled `title`; `keywords`
+    of each section by its id ("" for the page's own), taken from its Markdown."""
+    keywords = keywords or {}
     parser = _SectionParser(url)
     parser.feed(html)
     parser.close()
@@ -56,7 +53,7 @@ def page_records(html: str, url: str, title: str) -> list[Record]:
             location=section.location,
             title=_squash(section.title) or title,
             level=section.level,
-            keywords=_keywords(_squash(section.keywords)),
+            keywords=keywords.get(section.location.partition("#")[2], []),
             text=_follow_up_questions(_squash(section.text)),
             original=_squash([*section.original, "\n", *_quoted(section.errata)]),
         )
@@ -70,7 +67,6 @@ class _Section:
     location: str
     level: str = ""
     title: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     original: list[str] = field(default_factory=list)
     errata: list[str] = field(default_factory=list)
@@ -124,8 +120,6 @@ class _SectionParser(HTMLParser):
             return "skip"
         if parent == "original" and "admonition" in classes:
             return "erratum"
-        if tag == "p" and "qa-keywords" in classes:
-            return "keywords"
         if tag == "details":
             return "details"
         if tag == "summary" and parent == "details":
@@ -141,7 +135,6 @@ class _SectionParser(HTMLParser):
             return
         target = {
             "title": section.title,
-            "keywords": section.keywords,
             "original": section.original,
             "text": section.text,
             "details": section.text,
@@ -172,8 +165,3 @@ def _follow_up_questions(text: str) -> str:
         line.partition("？")[0] + "？" if "？" in line else line for line in tail.split("\n")
     ]
     return head + found + "\n".join(questions)
-
-
-def _keywords(line: str) -> list[str]:
-    line = line.removeprefix(KEYWORD_PREFIX)
-    return [k.strip() for k in line.split("·") if k.strip()]

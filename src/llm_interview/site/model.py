@@ -14,12 +14,15 @@ PLUGIN = "llm-interview/site"
 @dataclass
 class SiteModel:
     """`markdown`: every Markdown page `{src: text}`; `pages`: the question pages among them;
-    `topics`: each topic's subtopic pages in reading order; `urls`: each page's site URL."""
+    `topics`: each topic's subtopic pages in reading order; `urls`: each page's site URL;
+    `keywords`: each rendered page's section keywords (filled as pages render, see the site
+    plugin: they leave the Markdown there, so they never reach the HTML)."""
 
     markdown: dict[str, str]
     pages: dict[str, str]
     topics: dict[str, list[Subpage]]
     urls: dict[str, str] = field(default_factory=dict)
+    keywords: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_files(cls, files) -> SiteModel:

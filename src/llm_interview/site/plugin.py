@@ -6,8 +6,11 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
 - on_files: reads every page once into the model; a page over the question limit, or an overview
   holding questions, stops the build with the message `make check` gives; subtopic pages join the
   nav after their overview, in their `order`.
-- on_page_markdown: topic overviews link their PDF and list every question; the home page gets
-  its cards and download links; an include-only page's edit link opens the included file.
+- on_page_markdown: every page's keyword lines move from its Markdown into the model (search
+  and practice read them there; they never reach the HTML); topic overviews link their PDF and
+  list every question; the home page gets its cards and download links; an include-only page's
+  edit link opens the included file.
+- on_post_page: writes what the page scripts need to know into the page's <head> (facts.py).
 - on_post_build: writes the permalinks file (each question id → its page).
 """
 
@@ -22,9 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from llm_interview import compat
 from llm_interview.checks import datafields, entry_rules
 from llm_interview.editorial import overview
+from llm_interview.pages.keywords import section_keywords, without_keyword_lines
 from llm_interview.pages.layout import overview_path
 
-from . import downloads, edit_links, home
+from . import downloads, edit_links, facts, home
 from .config import SiteConfig
 from .model import SiteModel
 from .nav import with_subpages
@@ -53,6 +57,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         page.edit_url = edit_links.edit_url(markdown, page, config)
         src = page.file.src_uri
+        self.model.keywords[src] = section_keywords(markdown)
+        markdown = without_keyword_lines(markdown)
         for slug, subpages in self.model.topics.items():
             if src == overview_path(slug) and subpages:
                 count = len(self.model.topic_ids(slug))
@@ -67,6 +73,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             )
             markdown = markdown.replace(downloads.MARKER, line)
         return markdown
+
+    def on_post_page(self, output, page, config):
+        return facts.with_facts(output, page.file.src_uri)
 
     def on_post_build(self, config):
         links = self.model.permalinks()

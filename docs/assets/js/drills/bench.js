@@ -19,9 +19,9 @@ const WORKER = new URL("worker.js", HERE).href;
 const EDITOR = new URL("editor.js", HERE).href;
 const ROOT = new URL("../../../", HERE).href;
 
+/** The status line while a run is under way (the packages stage names the spec's packages). */
 const STAGES = {
   pyodide: `正在载入 Python 运行环境（Pyodide ${PYODIDE_VERSION}，第一次运行需要下载，之后来自浏览器缓存）…`,
-  packages: "正在载入 numpy（来自 cdn.jsdelivr.net）…",
   running: "正在运行测试…",
 };
 
@@ -108,7 +108,7 @@ function mountBench(root) {
     : null;
 
   const editorBox = h("div", { class: "drill-editor" }, area);
-  root.replaceChildren(
+  const parts = [
     passedNote,
     editorBox,
     h("p", { class: "drill-keys", id: `drill-keys-${n}` }, KEYS_HELP),
@@ -117,7 +117,8 @@ function mountBench(root) {
     corruptNote,
     status,
     report,
-  );
+  ];
+  root.replaceChildren(...parts.filter(Boolean));
   root.classList.add("drill-bench--mounted");
   runButton.disabled = offline;
   const showPassed = (state) => {
@@ -204,7 +205,7 @@ function mountBench(root) {
         return;
       }
       onStage = (stage) => say(stage === "packages" ? `正在载入 ${job.packages.join("、")}（来自 cdn.jsdelivr.net）…` : STAGES[stage]);
-      const outcome = await runner.run({ code: area.value, cases: job.cases, packages: job.packages, pyodide: url("data-drill-pyodide"), harness: url("data-drill-harness") });
+      const outcome = await runner.run({ code: area.value, cases: job.cases, packages: job.packages, pyodide: url("data-drill-pyodide").replace(/\/?$/, "/"), harness: url("data-drill-harness") });
       onStage = null;
       root.dataset.drillLastRunMs = String(Math.round(performance.now() - started));
       if (outcome.kind === "report") {
@@ -230,7 +231,15 @@ function mountBench(root) {
   area.addEventListener("drill:run", run);
   bindTextarea(area, run);
 
-  for (const type of ["pointerenter", "touchstart", "focusin"]) editorBox.addEventListener(type, loadEditor, { once: true, passive: true });
+  for (const type of ["pointerenter", "focusin"]) editorBox.addEventListener(type, loadEditor);
+  editorBox.addEventListener(
+    "touchstart",
+    () => {
+      area.dataset.touch = "true"; // editor.js then waits for the textarea to lose focus
+      loadEditor();
+    },
+    { passive: true },
+  );
   benches.add({ root, flush });
 }
 

@@ -105,14 +105,17 @@ function upgrade(area) {
   if (focused) view.focus();
 }
 
-/** Upgrade every plain editor on the page that is not upgraded yet; wait out an IME composition. */
+/** Upgrade every plain editor on the page that is not upgraded yet. Waits out an IME composition,
+ * and on a touch screen the reader's focus (moving it there could close the on-screen keyboard). */
 function upgradeAll() {
   for (const area of document.querySelectorAll("textarea.drill-code:not([data-drill-editor])")) {
     if (area.dataset.composing === "true") {
       area.addEventListener("compositionend", () => setTimeout(upgradeAll), { once: true });
-      continue;
+    } else if (area.dataset.touch === "true" && document.activeElement === area) {
+      area.addEventListener("blur", () => setTimeout(upgradeAll), { once: true });
+    } else {
+      upgrade(area);
     }
-    upgrade(area);
   }
 }
 

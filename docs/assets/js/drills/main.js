@@ -2,13 +2,11 @@
 // marks the passed drills in a `.drill-list`, makes `.drill-hints` progressive, and on a page
 // with a `.drill-bench` loads the workbench (bench.js, which mounts itself) once per visit.
 // Kept small: everything heavy is in bench.js, editor.js and worker.js, loaded only when needed.
+// site.js starts it with the workbench bundle's address.
 import { read } from "../practice/store.js";
 import { mountHints } from "./hints.js";
 import { markList } from "./list.js";
 import { passedIds } from "./progress.js";
-
-/** The workbench bundle, next to this script (read while the script runs: see bundle.py). */
-const BENCH = new URL("bench.js", import.meta.url).href;
 
 function storage() {
   try {
@@ -27,12 +25,13 @@ function markLists() {
   for (const list of lists) markList(list, passed);
 }
 
+let benchUrl = "";
 let bench = "none"; // "none" | "loading" | "loaded"
 function loadBench() {
   if (bench !== "none") return;
   bench = "loading";
   const script = document.createElement("script");
-  script.src = BENCH;
+  script.src = benchUrl;
   script.onload = () => {
     bench = "loaded";
   };
@@ -55,7 +54,10 @@ function mount() {
   if (document.querySelector(".drill-bench")) loadBench();
 }
 
-if (typeof document$ !== "undefined") {
+/** Mount on every page from now on; `url` is the workbench bundle's address. */
+export function startDrills(url) {
+  if (typeof document$ === "undefined") return;
+  benchUrl = url;
   document$.subscribe(mount);
   // Another tab passed a drill: show it here too.
   window.addEventListener("storage", markLists);

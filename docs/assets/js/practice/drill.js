@@ -11,8 +11,8 @@ const GRADES = [
   [GOOD, "掌握"],
 ];
 
-/** Mount the drill into `root` (#practice). `app` gives storage, clock, typeset, answer(id) (a
- * promise of the answer's HTML) and the page's notices; `bank` lists topics and entries.
+/** Mount the drill into `root` (#practice). `app` gives storage, clock, answer(id) (a promise
+ * of the answer's HTML, its formulas already MathML) and the page's notices; `bank` lists topics and entries.
  * Returns the view's hooks for the page: refresh() and key(event). */
 export function mountDrill(root, app, bank) {
   const byId = new Map(bank.entries.map((e) => [e.id, e]));
@@ -60,8 +60,8 @@ export function mountDrill(root, app, bank) {
   const question = h("h2", { class: "practice-question", tabindex: "-1" });
   const revealButton = h("button", { class: "md-button md-button--primary practice-reveal", type: "button", onclick: reveal }, "显示答案 ", h("kbd", {}, "空格"));
   const answerBody = h("div", { class: "qa-answer practice-answer__body" });
-  const entryLink = h("a", { class: "practice-answer__link" }, "在主题页查看完整条目（原始回答、相关问题）");
-  const answer = h("div", { class: "practice-answer", tabindex: "-1", hidden: true }, answerBody, h("p", {}, entryLink));
+  const entryLine = h("p", {}); // the link to the entry, made with its address when an answer shows
+  const answer = h("div", { class: "practice-answer", tabindex: "-1", hidden: true }, answerBody, entryLine);
   const grades = h(
     "div",
     { class: "practice-grades", role: "group", "aria-label": "自评", hidden: true },
@@ -188,8 +188,7 @@ export function mountDrill(root, app, bank) {
     for (const link of answerBody.querySelectorAll("a[href]")) {
       link.href = new URL(link.getAttribute("href"), app.root).href;
     }
-    app.typeset(answerBody);
-    entryLink.href = new URL(entry.url, app.root).href;
+    entryLine.replaceChildren(h("a", { class: "practice-answer__link", href: new URL(entry.url, app.root).href }, "在主题页查看完整条目（原始回答、相关问题）"));
     run.phase = "answer";
     revealButton.hidden = true;
     answer.hidden = false;

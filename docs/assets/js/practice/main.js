@@ -1,14 +1,11 @@
 // Practice mode (issue 11): the 练习 page, the marks on topic pages and the home page's progress.
 // Everything stays in this browser (localStorage, see store.js); nothing is sent anywhere.
-// Runs on every page, instant navigation included, through Material's `document$`.
+// Runs on every page, instant navigation included, through Material's `document$`, once site.js
+// starts it with the site's root address.
 import { mountOverview } from "./overview.js";
 import { mountPracticePage } from "./page.js";
 import { localDay } from "./schedule.js";
-import { mountHome, mountTopic } from "./topic.js";
-
-/** The site root: this module lives at assets/js/practice/main.js. */
-const ROOT = new URL("../../../", import.meta.url);
-const BANK = new URL("practice.json", ROOT);
+import { mountHome, mountTopic, pageTopic } from "./topic.js";
 
 /** localStorage, or a stand-in whose reads fail (and are reported) where the browser forbids it. */
 function browserStorage() {
@@ -23,30 +20,21 @@ function browserStorage() {
 }
 
 const app = {
-  root: ROOT,
+  root: null, // the site's root URL, given to startPractice
   storage: browserStorage(),
   now: () => Date.now(),
   today: () => localDay(Date.now()),
-  typeset: (root) => window.typesetMath(root),
 };
 
 let bank = null;
 /** The question bank, fetched once per visit and kept for later pages (works offline after). */
 function loadBank() {
-  bank ??= fetch(BANK).then((r) => {
+  bank ??= fetch(new URL("practice.json", app.root)).then((r) => {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     return r.json();
   });
   bank.catch(() => (bank = null));
   return bank;
-}
-
-/** The topic slug of the current page when it is one of a topic's pages (`<slug>/…`), else "". */
-function topicSlug() {
-  const path = decodeURIComponent(location.pathname);
-  const inSite = path.startsWith(ROOT.pathname) ? path.slice(ROOT.pathname.length) : "";
-  const match = inSite.match(/^([a-z-]+)\/(?:[\w-]+\/)?(index\.html)?$/);
-  return match ? match[1] : "";
 }
 
 let views = [];
@@ -87,12 +75,15 @@ function mount() {
   const home = mountHome(article, app);
   if (home) views.push(home);
   mountOverview(article, app);
-  const slug = topicSlug();
+  const slug = pageTopic(document);
   const topic = slug && mountTopic(article, app, slug);
   if (topic) views.push(topic);
 }
 
-if (typeof document$ !== "undefined") {
+/** Mount on every page from now on; `root` is the site's root URL. */
+export function startPractice(root) {
+  if (typeof document$ === "undefined") return;
+  app.root = root;
   document$.subscribe(mount);
   document.addEventListener("keydown", (event) => {
     for (const v of views) v.key?.(event);

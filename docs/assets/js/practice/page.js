@@ -3,7 +3,7 @@ import { download, h } from "./dom.js";
 import { mountDrill } from "./drill.js";
 import { KEY, merge, parse, read, write } from "./store.js";
 
-/** Mount everything on the practice page; `base` gives root, storage, clock, typeset and answer. */
+/** Mount everything on the practice page; `base` gives root, storage, clock and answer. */
 export function mountPracticePage(doc, base, bank) {
   const alert = h("div", { class: "practice-alert admonition failure", role: "alert", hidden: true });
   const status = h("p", { class: "practice-status", role: "status", "aria-live": "polite" });
@@ -65,7 +65,14 @@ export function mountPracticePage(doc, base, bank) {
   return { key: drill.key, refresh: changed };
 }
 
-/** 导出进度 and 导入进度 (merge or replace); an import that fails changes nothing. */
+/** 「和 N 道手撕代码题的记录」 when the state has drill records (drafts, 已通过), else "". */
+function drillsNote(state) {
+  const n = Object.keys(state.drills ?? {}).length;
+  return n ? `和 ${n} 道手撕代码题的记录` : "";
+}
+
+/** 导出进度 and 导入进度 (merge or replace); an import that fails changes nothing. The drill
+ * records (drafts, 已通过) travel in the same file and merge per drill (store.js mergeDrill). */
 function mountData(root, app, changed) {
   if (!root) return;
   const file = h("input", { type: "file", accept: ".json,application/json", hidden: true, id: "practice-import-file" });
@@ -92,7 +99,7 @@ function mountData(root, app, changed) {
     if (stored.corrupt) return app.say("进度读不出来，无法导出；请先按页面顶部的提示处理。");
     const doc = { ...stored.state, exported: new Date(app.now()).toISOString() };
     download(`llm-interview-progress-${app.today()}.json`, JSON.stringify(doc, null, 1));
-    app.say(`已导出 ${Object.keys(stored.state.entries).length} 题的进度。`);
+    app.say(`已导出 ${Object.keys(stored.state.entries).length} 题的进度${drillsNote(stored.state)}。`);
   }
 
   async function importFile(picked, how) {
@@ -113,7 +120,8 @@ function mountData(root, app, changed) {
     if (failed) return fail(failed);
     const count = Object.keys(incoming.entries).length;
     const undo = h("button", { class: "md-button practice-undo", type: "button", onclick: () => restore(before) }, "撤销");
-    app.say(how === "merge" ? `已从 ${picked.name} 合并 ${count} 题的进度。` : `已用 ${picked.name} 替换本机进度（${count} 题）。`, " ", undo);
+    const drills = drillsNote(incoming);
+    app.say(how === "merge" ? `已从 ${picked.name} 合并 ${count} 题的进度${drills}。` : `已用 ${picked.name} 替换本机进度（${count} 题${drills}）。`, " ", undo);
     clearFailure();
     changed();
   }

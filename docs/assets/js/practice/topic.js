@@ -4,10 +4,17 @@ import { h, progressBar } from "./dom.js";
 import { isDue, markForReview, markMastered, status, tally } from "./schedule.js";
 import { read, update } from "./store.js";
 
-/** The entries of a topic page: each `<h2 id>` whose section holds a 参考答案, with its elements. */
+/** The topic the build wrote into the page (`<meta name="llm-interview:topic">`, on a topic's
+ * pages only; src/llm_interview/site/facts.py), or "". */
+export function pageTopic(doc) {
+  return doc.querySelector('meta[name="llm-interview:topic"]')?.getAttribute("content") ?? "";
+}
+
+/** The entries of a topic page: each question (`h2.qa-question`, marked by the build) whose
+ * section holds a 参考答案, with its elements. */
 export function pageEntries(article) {
   const entries = [];
-  for (const heading of article.querySelectorAll(":scope > h2[id]")) {
+  for (const heading of article.querySelectorAll(":scope > h2.qa-question[id]")) {
     const parts = [heading];
     for (let el = heading.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) parts.push(el);
     const title = heading.textContent.replace(/¶\s*$/, "").trim();

@@ -3,14 +3,18 @@ and each topic's.
 
 The page is served over HTTP from the site folder (module scripts do not load from file://),
 shown with print media and the light theme (search is not loaded: paper cannot use it), and
-printed once docs/assets/js/print.js has opened every 原始回答 and KaTeX has typeset every
-formula (`<html data-print-ready>`). It is loaded and typeset once for every edition.
+printed once docs/assets/js/print.js has opened every 原始回答 and the fonts (the formulas' among
+them, which are MathML from the build) have loaded (`<html data-print-ready>`). It is loaded once
+for every edition.
 
-Each edition is printed unit by unit (print.js show()): its front (cover and contents), then each
-part (a topic, the notebook appendix, the glossary…), and put together (merge.py). Chromium's
-time per page grows with what the page holds, so one print of everything took twice as long
-as its parts printed one by one; and a topic's part, printed once, serves the full edition and
-the topic's PDF. Page numbers therefore count within each part, as the running header names it.
+Each edition is printed unit by unit: print.js picks it (a `print:edition` event, after which
+<html> holds its contents and parts), then leaves one unit of it on the page at a time (a
+`print:unit` event): its front (cover and contents), then each part (a topic, the notebook
+appendix, the glossary…); merge.py puts the units together, with bookmarks from the contents.
+Chromium's time per page grows with what the page holds, so one print of everything took twice
+as long as its parts printed one by one; and a topic's part, printed once, serves the full
+edition and the topic's PDF. Page numbers therefore count within each part, as the running
+header names it.
 """
 
 from __future__ import annotations
@@ -33,24 +37,34 @@ PRINT_PAGE = "print/"
 # at on paper, so print.js measures formulas and tables as they will print.
 CONTENT_WIDTH = 680
 READY_TIMEOUT_MS = 300_000  # loading and typesetting everything, on a busy two-core machine
-FULL = ""  # the full edition, for print.js's select(); every other edition is a topic's slug
-# For the smoke test: keep only the first N questions of each topic (on its first page) and drop
-# the other pages and parts, and links to what went, before print.js builds the table of contents
-# (it runs on `load`).
+FULL = ""  # the full edition, as print.js names it; every other edition is a topic's slug
+# print.js's events: each leaves what it chose on <html>, checked here (a listener's error does
+# not reach dispatchEvent's caller).
+SELECT_EDITION = """(slug) => {
+  document.dispatchEvent(new CustomEvent("print:edition", { detail: slug }));
+  const html = document.documentElement;
+  if (html.dataset.printEdition !== slug) throw new Error(`print.js: no edition "${slug}"`);
+  return { toc: JSON.parse(html.dataset.printOutline), parts: JSON.parse(html.dataset.printParts) };
+}"""
+SHOW_UNIT = """(unit) => {
+  document.dispatchEvent(new CustomEvent("print:unit", { detail: unit }));
+  const shown = document.documentElement.dataset.printUnit ?? "";
+  if (shown !== unit) throw new Error(`print.js: no unit "${unit}"`);
+}"""
+# For the smoke test: print only the first N questions of each topic (on its first page). The
+# other questions and pages are hidden, as the parts an edition leaves out are, so links to them
+# go to the site; parts without questions are removed, and so are links to them. It runs before
+# print.js builds the table of contents (on `load`).
 SAMPLE_SCRIPT = """
 document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
-  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2[id]")].filter((h) =>
-    h.nextElementSibling?.matches(".qa-tags, .qa-keywords, .qa-answer"));
+  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2.qa-question")];
   for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
     const pages = [...part.querySelectorAll(":scope section.print-page")];
     const first = pages.find((page) => questionsIn(page).length);
     if (!first) { part.remove(); continue; }
-    for (const page of pages) if (page !== first) page.remove();
-    const questions = questionsIn(first);
-    const cut = questions[keep];
-    while (cut && cut.nextSibling) cut.nextSibling.remove();
-    cut?.remove();
+    for (const page of pages) if (page !== first) page.hidden = true;
+    for (let el = questionsIn(first)[keep]; el; el = el.nextElementSibling) el.hidden = true;
   }
   // As the build does for the full page: a link to nothing would be searched for at every print.
   for (const link of document.querySelectorAll('a[href^="#"]')) {
@@ -116,7 +130,7 @@ def _load(page, url: str, sample: int | None) -> dict:
 
 
 def _print_unit(page, unit: str, out: Path) -> Path:
-    page.evaluate("(unit) => window.printEdition.show(unit)", unit)
+    page.evaluate(SHOW_UNIT, unit)
     page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
     return out
 
@@ -128,7 +142,7 @@ def _print_editions(page, outputs: dict[str, Path], folder: Path, assemble_later
     jobs = []
     for n, (edition, out) in enumerate(outputs.items()):
         began = time.perf_counter()
-        chosen = page.evaluate("(slug) => window.printEdition.select(slug)", edition)
+        chosen = page.evaluate(SELECT_EDITION, edition)
         units = [_print_unit(page, "front", folder / f"front-{n}.pdf")]
         for part in chosen["parts"]:
             if part not in parts:
