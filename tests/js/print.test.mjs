@@ -4,6 +4,7 @@ import { test } from "node:test";
 
 import { isOffline, LITE_NOTE, replaceLiteButtons } from "../../docs/assets/js/offline.js";
 import { fitZoom, headingText, tocTree } from "../../docs/assets/js/print.js";
+import { load, openPage, SITE, settle } from "./page.mjs";
 
 test("tocTree puts each question under the part before it", () => {
   const tree = tocTree([
@@ -81,3 +82,60 @@ test("replaceLiteButtons swaps the runner button for the note", () => {
   assert.equal(replaced[0].className, "nb-offline-note");
 });
 
+// The print page (happy-dom): the events src/llm_interview/editions/pdf sends, and what the page
+// leaves on <html> for it. A part, a subtopic page, questions (one hidden, as the smoke test's
+// sample hides it), the cover of each edition and the contents.
+const PRINT_PAGE = `<div id="print-site-page">
+  <section id="print-site-cover-page"><div class="edition-cover" data-topic="">全书</div><div class="edition-cover" data-topic="rl">强化学习</div></section>
+  <section class="print-page"><div id="print-page-toc"><nav></nav></div></section>
+  <section class="print-page" id="section-1"><h1>模型架构</h1>
+    <section class="print-page" id="architecture-attention"><h1>注意力</h1><h2 class="qa-question" id="architecture-attention-mha">多头？</h2></section></section>
+  <section class="print-page" id="section-2"><h1>强化学习</h1>
+    <section class="print-page" id="rl-basics"><h1>基础</h1><h2 class="qa-question" id="rl-basics-ppo">PPO？</h2><h2 class="qa-question" id="rl-basics-dpo" hidden>DPO？</h2></section></section>
+  <section class="print-page" id="glossary"><h1>术语表</h1></section>
+</div>`;
+const EDITION = '<script type="application/json" id="print-edition">{"site":"https://x.org/","topics":{"rl":"section-2"},"pages":{}}</script>';
+
+async function printPage() {
+  openPage({ url: `${SITE}print/`, head: EDITION, body: PRINT_PAGE });
+  Object.defineProperty(document, "fonts", { value: { ready: Promise.resolve() } });
+  await load("print.js");
+  while (document.documentElement.dataset.printReady !== "true") await settle();
+  const html = document.documentElement.dataset;
+  const name = (el) => el.id || (el.matches(".edition-cover") ? `cover ${el.dataset.topic}` : "contents");
+  const shown = () => [...document.querySelectorAll("#print-site-page > section, .edition-cover")].filter((el) => !el.closest("[hidden]")).map(name);
+  const send = (type, detail) => document.dispatchEvent(new window.CustomEvent(type, { detail }));
+  return { html, shown, send };
+}
+
+test("the print page picks an edition: its cover, parts and contents, left on <html>", async () => {
+  const { html, shown, send } = await printPage();
+  assert.equal(html.printEdition, "");
+  assert.deepEqual(JSON.parse(html.printParts), ["section-1", "section-2", "glossary"]);
+  send("print:edition", "rl");
+  assert.equal(html.printEdition, "rl");
+  assert.deepEqual(JSON.parse(html.printParts), ["section-2"]);
+  const outline = JSON.parse(html.printOutline);
+  const shape = (nodes) => nodes.map((n) => [n.id, shape(n.children)]);
+  assert.deepEqual(shape(outline), [["section-2", [["rl-basics", [["rl-basics-ppo", []]]]]]]); // not the hidden question
+  assert.deepEqual(shown(), ["print-site-cover-page", "cover rl", "contents", "section-2"]);
+  assert.deepEqual(
+    [...document.querySelectorAll("#print-page-toc a")].map((a) => a.getAttribute("href")),
+    ["#section-2", "#rl-basics", "#rl-basics-ppo"],
+  );
+});
+
+test("the print page leaves one unit of the edition on the page, named on <html>", async () => {
+  const { html, shown, send } = await printPage();
+  send("print:unit", "front");
+  assert.equal(html.printUnit, "front");
+  assert.deepEqual(shown(), ["print-site-cover-page", "cover ", "contents"]);
+  send("print:unit", "section-1");
+  assert.equal(html.printUnit, "section-1");
+  assert.deepEqual(shown(), ["section-1"]);
+  send("print:edition", "rl"); // the whole edition again, then one of its parts
+  assert.equal(html.printUnit, undefined);
+  assert.deepEqual(shown(), ["print-site-cover-page", "cover rl", "contents", "section-2"]);
+  send("print:unit", "section-2");
+  assert.deepEqual(shown(), ["section-2"]);
+});
