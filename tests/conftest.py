@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -31,17 +33,68 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Copied trees keep .cache (notebook outputs, JupyterLite): it speeds the build and holds no git data.
+# Copied trees keep the build's caches (notebook outputs, JupyterLite, formulas): they speed the
+# build and hold no git data. Not make check's built site, nor the kernel test's Pyodide.
 NOT_SOURCE = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", "node_modules"}
+NOT_CACHE = {"check", "pyodide"}
+
+
+def _ignored(folder: str, names: list[str]) -> set[str]:
+    skip = {*NOT_SOURCE, "__pycache__"}
+    if Path(folder) == ROOT / ".cache":
+        skip |= NOT_CACHE
+    return skip & set(names)
 
 
 def source_copy(dest: Path) -> Path:
     """The working tree without git history, like an unpacked source tarball; its node_modules
     (read only, about 200 MB) is a link to the repository's, not a copy."""
-    ignore = shutil.ignore_patterns(*NOT_SOURCE, "__pycache__")
-    shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    shutil.copytree(ROOT, dest, ignore=_ignored, symlinks=True)
     (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
+
+
+def git(cwd: Path, *args: str) -> None:
+    ident = ["-c", "user.name=test", "-c", "user.email=test@example.com"]
+    subprocess.run(["git", *ident, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def shallow_clone(dest: Path) -> Path:
+    """The working tree committed and cloned with `--depth 1`, as CI checks a pull request out
+    (one commit of history); what is installed, not committed, is brought back beside it."""
+    tree = source_copy(dest.parent / f"{dest.name}-history")
+    git(tree, "init", "-q")
+    git(tree, "add", "-A")
+    git(tree, "commit", "-q", "-m", "snapshot")
+    git(tree, "commit", "-q", "--allow-empty", "-m", "later")  # depth 1 then cuts history
+    git(dest.parent, "clone", "-q", "--depth", "1", f"file://{tree}", dest.name)
+    shutil.move(tree / ".cache", dest / ".cache")
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    shutil.rmtree(tree)
+    return dest
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """The folder `name`, filled by `make(folder)` once per test run however many pytest-xdist
+    workers ask for it (the first one makes it, the others wait)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by the workers of this run
+    folder, done = base / name, base / f"{name}.done"
+    with _locked(base / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -66,7 +119,7 @@ BUILD_FIXTURES = {
     "instant_url",
     "copy",
     "tree",
-    "hostile_site",
+    "contributed",
     "offline_copy",
     "ranked",
 }
@@ -90,16 +143,18 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site built with the repository's own mkdocs.yml: `make check`'s build when it passed
-    on exactly this tree (make test runs make check first), else one build for the session.
-    Tests only read it."""
+    on exactly this tree (make test runs make check first), else one build for the run, shared
+    by the workers. Tests only read it."""
     checked = check_run.CACHE / "site"
     stamp = check_run.CACHE / "passed"
     if stamp.is_file() and checked.is_dir() and stamp.read_text() == check_run.tree_hash(ROOT):
         return checked
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+
+    def build(site_dir: Path) -> None:
+        result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return made_once(tmp_path_factory, "site", build)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

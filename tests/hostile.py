@@ -4,16 +4,23 @@
 `mkdocs.config.load_config`, with the CJK `abbr` the editorial hook swaps in), and
 `markup_problems()` lists every element or attribute of an imported entry's HTML that the
 importer's own structure does not explain.
+
+`PAYLOADS` and `display_fields()` are the other hostile input: what a pull request could write
+into a data file, a page's front matter or a notebook's Markdown cell (tests/test_hostile_data.py).
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
+import yaml
+from lxml import html as lxml_html
 
 from helpers import ROOT
 from llm_interview.importer.text import body
@@ -138,3 +145,93 @@ def urls_in(lines: list[str]) -> set[str]:
     from llm_interview.importer.text import URL_RE
 
     return {m.group(0) for line in lines for m in URL_RE.finditer(line)}
+
+
+# What a pull request could write into a data file, front matter or a notebook cell.
+PAYLOADS = {
+    "img": '<img src=x onerror="window.__pwned=1">',
+    "svg": '"><svg onload="window.__pwned=1">',
+    "template": "{{ 7*7 }} {% if true %}模板{% endif %}",
+    "long": "长" * 10240,
+    "surrogate": "\ud800",
+    "javascript": "javascript:window.__pwned=1",
+}
+
+
+def field_kinds(text: str) -> dict[str, yaml.ScalarNode]:
+    """Each kind of string field of a YAML document (its path, list indices as *) -> the node of
+    its first occurrence (mapping keys count, as `<key>`)."""
+    found: dict[str, yaml.ScalarNode] = {}
+
+    def walk(node, path: str) -> None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            found.setdefault(path, node)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, f"{path}/*")
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(key, f"{path}/<key>")
+                walk(value, f"{path}/{key.value}")
+
+    walk(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "")
+    return found
+
+
+def with_value(text: str, node: yaml.ScalarNode, value: str) -> str:
+    """The document with one scalar replaced by `value` (a JSON string is a YAML flow scalar)."""
+    return text[: node.start_mark.index] + json.dumps(value) + text[node.end_mark.index :]
+
+
+def display_fields(tree: Path) -> None:
+    """Every payload the rule lets through, in every field a page shows."""
+    through = f"{PAYLOADS['template']} {PAYLOADS['javascript']}"
+    name = "data/glossary.yaml"
+    text = (tree / name).read_text(encoding="utf-8")
+    for path in ("/terms/*/zh", "/terms/*/en", "/terms/*/definition"):
+        text = with_value(text, field_kinds(text)[path], through)
+    (tree / name).write_text(text, encoding="utf-8")
+    name = "data/references.yaml"
+    text = (tree / name).read_text(encoding="utf-8")
+    for path in ("/*/title", "/*/venue"):
+        text = with_value(text, field_kinds(text)[path], f"{through} {PAYLOADS['long']}")
+    (tree / name).write_text(text, encoding="utf-8")
+    page = tree / "docs" / "rl" / "basics.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("\ntitle: ", f"\ntitle: {json.dumps(through)}\nold_title: ", 1)
+    page.write_text(text.replace("\ntags:\n", f"\ntags:\n  - {json.dumps(through)}\n", 1), "utf-8")
+    nb = tree / "docs" / "notebooks" / "q_learning.py"
+    nb.write_text(
+        nb.read_text(encoding="utf-8").replace(
+            "# %% [markdown]\n", f"# %% [markdown]\n# {through}\n#\n", 1
+        ),
+        encoding="utf-8",
+    )
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data"}
+
+
+def executable(page_html: str) -> list[str]:
+    """What would run: a payload's script, an event-handler attribute, a payload's `javascript:`
+    address (Material's own share button is a `javascript:void(0)` link)."""
+    tree = lxml_html.fromstring(page_html)
+    made = [
+        el.tag
+        for el in tree.iter("svg", "script")
+        if "__pwned" in lxml_html.tostring(el, encoding="unicode")
+    ]
+    return made + [
+        f"{el.tag}[{attr}]"
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        for attr, value in el.attrib.items()
+        if attr.startswith("on")
+        or (attr in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:window"))
+    ]
+
+
+def elements_made_by_payloads(page_html: str) -> list[str]:
+    """Elements and attributes only a payload would have made, inert ones included."""
+    tree = lxml_html.fromstring(page_html)
+    return executable(page_html) + [el.tag for el in tree.iter("img") if el.get("src") == "x"]

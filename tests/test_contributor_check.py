@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, source_copy
 
+from helpers import UPDATED
 from llm_interview.pages.layout import PAGE_LIMIT
 from llm_interview.pages.pagetext import find_entries
 
@@ -116,7 +117,7 @@ def passing(copy: Tree) -> tuple[int, str, dict[str, str]]:
     site = copy.root / ".cache" / "check" / "site"
     pages = {
         p: (site / p).read_text("utf-8")
-        for p in ("inference/kv-cache/index.html", "rl/rlhf/index.html")
+        for p in ("index.html", "inference/kv-cache/index.html", "rl/rlhf/index.html")
     }
     copy.restore()
     return code, out, pages
@@ -131,6 +132,13 @@ def test_the_guides_new_question_passes(passing):
 def test_a_typo_fix_passes(passing):
     code, out, _ = passing
     assert code == 0, out
+
+
+def test_a_copy_without_git_history_builds_with_update_dates(passing):
+    """The copy is a source tarball's tree: no .git at all."""
+    code, out, pages = passing
+    assert code == 0, out
+    assert all(UPDATED.search(html) for html in pages.values())
 
 
 def test_an_erratum_with_its_source_passes(passing):

@@ -1,14 +1,17 @@
 """The folder layout: every old `<topic>/#<id>` link has its question's page in the map, and one
 is followed in Chromium; a topic's overview lists the same questions, page by page, as each
-subtopic page's own nav."""
+subtopic page's own nav (in the built HTML)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+from lxml import html as lxml_html
 
-from helpers import question_sections, site_path, topic_ids, topic_pages
+from helpers import built, question_sections, site_path, topic_ids, topic_pages
 from llm_interview.pages.layout import PAGE_LIMIT
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import TOPICS
@@ -45,19 +48,26 @@ def test_an_old_topic_link_is_sent_to_its_question(page, site_url, mapping):
     assert page.locator(f"h2[id='{later}']").count() == 1
 
 
+def _links(site: Path, src: str, xpath: str) -> list[str]:
+    """The targets of the links `xpath` selects on a built page, as paths from the site's root."""
+    base = "/" + site_path(src)
+    tree = lxml_html.fromstring(built(site, src).read_text(encoding="utf-8"))
+    return [urljoin(base, a.get("href")) for a in tree.xpath(xpath)]
+
+
+OVERVIEW_LINKS = "//article//li/a[contains(@href, '#')]"
+PAGE_TOC = (
+    "//*[contains(@class, 'md-sidebar--secondary')]//nav[contains(@class, 'md-nav--secondary')]"
+    "//a[contains(concat(' ', @class, ' '), ' md-nav__link ')]"
+)
+
+
 @pytest.mark.parametrize("topic", [t.slug for t in TOPICS])
-def test_overview_and_subtopic_nav_list_the_same_questions(page, site_url, topic):
-    page.goto(f"{site_url}{topic}/", wait_until="domcontentloaded")
-    listed = page.eval_on_selector_all(
-        "article li > a[href*='#']", "links => links.map(a => a.href)"
-    )
+def test_overview_and_subtopic_nav_list_the_same_questions(built_site, topic):
+    listed = _links(built_site, f"{topic}/index.md", OVERVIEW_LINKS)
     from_navs = []
     for src in topic_pages(topic):
-        page.goto(site_url + site_path(src), wait_until="domcontentloaded")
-        toc = page.eval_on_selector_all(
-            ".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link",
-            "links => links.map(a => a.href)",
-        )
+        toc = _links(built_site, src, PAGE_TOC)
         assert 0 < len(toc) <= PAGE_LIMIT, src
         from_navs += toc
-    assert listed == from_navs
+    assert listed == from_navs, (len(listed), len(from_navs))

@@ -28,6 +28,7 @@ from llm_interview import paths
 from llm_interview.pages import frontmatter
 from llm_interview.pages.formulas import formulas
 from llm_interview.pages.invisible import is_invisible, name_zh, strip_invisible
+from llm_interview.pages.keywords import is_keyword_line
 from llm_interview.pages.names import fixes as name_fixes
 from llm_interview.pages.pagetext import outside_fences
 from llm_interview.pages.punctuation import full_width
@@ -48,8 +49,6 @@ AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 QUOTE = re.compile(r"「([^」]*)」")
 # A seed line with a few characters corrected (a typo fix) still counts as seed text.
 SIMILAR = 0.9
-# A keyword list (the paragraph before `{: .qa-keywords }`) holds search terms as readers type them.
-KEYWORDS_ATTR = re.compile(r"^\{:?[^}]*\.qa-keywords\b[^}]*\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,8 @@ def invisible_problems(lines: list[str]) -> list[Problem]:
     """One problem per invisible character, naming it and its column."""
     problems = []
     for number, line in enumerate(lines, 1):
+        if line.isprintable():  # no invisible character (see pages.invisible)
+            continue
         for column, char in enumerate(line, 1):
             if is_invisible(char):
                 name = name_zh(char)
@@ -92,9 +93,7 @@ def prose_lines(lines: list[str]) -> list[int]:
     return [
         i
         for i in range(end, len(lines))
-        if prose[i]
-        and i not in math
-        and not (i + 1 < len(lines) and KEYWORDS_ATTR.match(lines[i + 1].strip()))
+        if prose[i] and i not in math and not is_keyword_line(lines, i)
     ]
 
 
@@ -203,9 +202,9 @@ def prose_view(lines: list[str]) -> list[str]:
 
 
 def is_exempt(lines: list[str], index: int, seed: str) -> bool:
-    """Seed text and keyword lists are not prose we write, so the style rules skip them."""
-    following = lines[index + 1] if index + 1 < len(lines) else ""
-    return is_seed_line(lines[index], seed) or bool(KEYWORDS_ATTR.match(following.strip()))
+    """Seed text and keyword lists (search terms as readers type them) are not prose we write,
+    so the style rules skip them."""
+    return is_keyword_line(lines, index) or is_seed_line(lines[index], seed)
 
 
 def style_fixes(lines: list[str], seed: str) -> list[tuple[int, str, str]]:

@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from llm_interview import paths
@@ -44,14 +45,19 @@ def tree_hash(root: Path) -> str:
 
 
 def check_notebooks(root: Path) -> list[str]:
-    """Run each notebook whose code is new; outputs land in the cache the build reads."""
-    messages = []
-    for path in sorted((root / "docs" / "notebooks").glob("*.py")):
+    """Run each notebook whose code is new, one kernel per core; outputs land in the cache the
+    build reads."""
+
+    def problem(path: Path) -> str | None:
         try:
             executed(path, root / ".cache" / "notebooks")
         except NotebookError as err:
-            messages.append(str(err))
-    return messages
+            return str(err)
+        return None
+
+    paths = sorted((root / "docs" / "notebooks").glob("*.py"))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return [message for message in pool.map(problem, paths) if message]
 
 
 # MkDocs' link warnings, told again in Chinese with the line of the link (2 = link, 3 = target).

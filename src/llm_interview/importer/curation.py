@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +41,17 @@ def load(path: Path | None) -> list[Curated]:
     if path is None or not path.exists():
         return []
     try:
-        data = yamltext.load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not valid YAML ({err})") from None
+    return list(_parsed(path, text))
+
+
+@functools.lru_cache(maxsize=2)  # the same file, read again by each import in one process
+def _parsed(path: Path, text: str) -> tuple[Curated, ...]:
+    try:
+        data = yamltext.load(text)
+    except yaml.YAMLError as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise InputError(f"{path}: not valid YAML ({first})") from None
     items = (data or {}).get("entries") if isinstance(data, dict) else None
@@ -53,7 +63,7 @@ def load(path: Path | None) -> list[Curated]:
         if entry.id in seen:
             raise InputError(f"{path}: id '{entry.id}' is used twice")
         seen.add(entry.id)
-    return entries
+    return tuple(entries)
 
 
 def _entry(path: Path, n: int, item: object) -> Curated:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-from contextlib import contextmanager
+import subprocess
 from pathlib import Path
 
 import nbclient
@@ -49,24 +48,10 @@ def cell_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.split("\n"), 1) if CELL_MARKER.match(line)]
 
 
-@contextmanager
-def _quiet_kernel():
-    """The kernel inherits stderr and warns about its TCP transport on every start; hide that."""
-    saved = os.dup(2)
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-
-
 def _run(notebook: nbformat.NotebookNode, source: Path, shown: Path) -> None:
     client = nbclient.NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name=KERNEL)
-    try:
-        with _quiet_kernel():
-            client.execute()
+    try:  # the kernel warns about its TCP transport on every start: not for the reader
+        client.execute(stderr=subprocess.DEVNULL)
     except nbclient.exceptions.CellExecutionError as err:
         index = next(
             i

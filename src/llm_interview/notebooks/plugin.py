@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify
 
 from llm_interview import compat
+from llm_interview.editions.offline import is_offline_build
 
 from . import backlinks
 from . import page as nbpage
@@ -123,6 +124,8 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         }
         for file_name, text in exports.items():
             (site / repo_path(Path(file_name).stem)).write_text(text, encoding="utf-8")
+        if is_offline_build(config):
+            return  # JupyterLite needs a web server: the offline copy says so on each notebook
         if self.command == "serve" and not self.config.lite_on_serve:
             log.info(
                 "JupyterLite is not built by `mkdocs serve`; `mkdocs build` puts it in %s/",

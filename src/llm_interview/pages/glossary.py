@@ -6,6 +6,7 @@ the keywords, and the editorial hook renders the glossary page and tooltips.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -51,6 +52,11 @@ class Term:
 
 def load_terms(text: str) -> list[Term]:
     """Terms from glossary.yaml text, validated."""
+    return list(_terms(text))
+
+
+@functools.lru_cache(maxsize=2)  # one glossary, read by the build's features and each import
+def _terms(text: str) -> tuple[Term, ...]:
     terms = []
     for raw in yamltext.load(text)["terms"]:
         missing = [f for f in FIELDS if f not in raw]
@@ -58,7 +64,7 @@ def load_terms(text: str) -> list[Term]:
             raise GlossaryError(f"{raw.get('id', raw)}: missing {missing}")
         terms.append(Term(**{**raw, "aliases": tuple(raw["aliases"])}))
     _check_unique(terms)
-    return terms
+    return tuple(terms)
 
 
 def _check_unique(terms: list[Term]) -> None:

@@ -18,9 +18,9 @@ from llm_interview.pages.pagetext import find_entries
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
 KEYWORD_LINE = re.compile(r"^关键词：(.*)$", re.MULTILINE)
-KEYWORD_BLOCK = re.compile(
-    r"^关键词：.*\n\{:[^}\n]*\.qa-keywords\b[^}\n]*\}[ \t]*(?:\n|\Z)", re.MULTILINE
-)
+_ATTR = r"\{:[^}\n]*\.qa-keywords\b[^}\n]*\}[ \t]*"
+KEYWORD_BLOCK = re.compile(rf"^关键词：.*\n{_ATTR}(?:\n|\Z)", re.MULTILINE)
+_ATTR_LINE = re.compile(_ATTR + "$")
 
 
 def names(term: Term) -> list[str]:
@@ -89,3 +89,9 @@ def without_keyword_lines(markdown: str) -> str:
 
 def _plain(text: str) -> str:
     return _SEPARATORS.sub(" ", text.casefold()).strip()
+
+
+def is_keyword_line(lines: list[str], index: int) -> bool:
+    """Whether `lines[index]` is a keyword line (the block `KEYWORD_BLOCK` takes out)."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return lines[index].startswith("关键词：") and bool(_ATTR_LINE.match(following))

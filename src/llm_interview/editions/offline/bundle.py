@@ -2,9 +2,9 @@
 
 `OFFLINE=true` turns on Material's offline plugin (mkdocs.yml): page links end in `.html`, the
 search index is inlined into a script, and editions/plugin.py serves the web-worker
-shim search needs under `file://` from the site itself. Left out of the zip is what cannot work
-from disk or belongs to the PDF: JupyterLite (it needs a web server and a CDN), the print page
-and its web fonts.
+shim search needs under `file://` from the site itself. What cannot work from disk or belongs to
+the PDF is not built (JupyterLite needs a web server and a CDN; the print page, `PRINT_PAGE=false`)
+or is left out of the zip (the print page's web fonts, the downloads).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from llm_interview import paths
 
 ROOT = paths.ROOT
 TOP_FOLDER = "llm-interview-zh"
-LEFT_OUT = ("lite/", "print.html", "assets/fonts/", "downloads/")
+LEFT_OUT = ("assets/fonts/", "downloads/")
 
 
 def build(site_dir: Path) -> None:
     """`mkdocs build --strict` with the offline plugin on, into `site_dir`."""
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, OFFLINE="true", PRINT_PAGE="false", NO_MKDOCS_2_WARNING="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)]
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:

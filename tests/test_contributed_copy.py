@@ -1,52 +1,69 @@
-"""Issue 10 reproducers through a real `mkdocs build --strict` of a copy of the site.
+"""A copy of the repository as a pull request could leave it, built once with the repository's own
+mkdocs.yml, strict, for every test here:
 
-The hostile dump is imported into the copy's pages (twice: the second run must change nothing),
-the copy is built with the repository's own mkdocs.yml, and every imported entry's built HTML
-must show its text as written with no markup the importer did not write. A duplicate id then
-stops the build with one line naming both places.
+- a shallow clone, as CI checks a pull request out (one commit of history, so the pages' update
+  dates come from that commit);
+- every issue-10 reproducer imported into its pages, twice (the second import must change
+  nothing): every imported entry's built HTML shows its text as written, with no markup the
+  importer did not write, and a duplicate id then stops the build with one line naming both
+  places;
+- every hostile payload the data rule lets through (tests/hostile.py), in every field a page
+  shows: the site shows it as text.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
-from hostile import REPRODUCERS, as_shown, inspect, urls_in
+from conftest import mkdocs_build, shallow_clone
+from hostile import (
+    REPRODUCERS,
+    as_shown,
+    display_fields,
+    elements_made_by_payloads,
+    inspect,
+    urls_in,
+)
 
-from helpers import run_split, snapshot
+from helpers import UPDATED, run_split, snapshot
 from llm_interview.importer.source import parse_dump
 from llm_interview.importer.text import Kind, kind_of
 from llm_interview.pages.pagetext import find_entries
 
 pytestmark = pytest.mark.build  # these tests build the site themselves
 
-NOT_COPIED = (".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", "__pycache__")
 SECTION_END = re.compile(r"<h2 |<aside |</article>")
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory) -> tuple[Path, dict, Path]:
-    """(the copy, the import report, the built site) after importing every reproducer."""
-    tmp = tmp_path_factory.mktemp("hostile")
-    tree = tmp / "tree"
-    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True)
-    dump = tmp / "hostile.txt"
+def contributed(tmp_path_factory) -> Path:
+    """The copy's folder: `repo/`, `report.json` (the first import's report) and `site/`."""
+    folder = tmp_path_factory.mktemp("contributed")
+    tree = shallow_clone(folder / "repo")
+    assert (tree / ".git" / "shallow").is_file()
+    dump = folder / "hostile.txt"
     dump.write_text("\n".join(x for lines in REPRODUCERS.values() for x in lines), "utf-8")
-    args = ("--seed", dump, "--out", tree / "docs", "--report", tmp / "report.json")
-    first = run_split(*args)
+    args = ("--seed", dump, "--out", tree / "docs", "--report")
+    first = run_split(*args, folder / "report.json")
     assert first.returncode == 0, first.stderr
-    report = json.loads((tmp / "report.json").read_text(encoding="utf-8"))
     pages = snapshot(tree / "docs")
-    second = run_split(*args)
+    second = run_split(*args, folder / "second-report.json")
     assert second.returncode == 0, second.stderr
     assert snapshot(tree / "docs") == pages, "a second import changed the pages"
-    result = mkdocs_build(tree / "mkdocs.yml", tmp / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tree, report, tmp / "site"
+    display_fields(tree)
+    result = mkdocs_build(tree / "mkdocs.yml", folder / "site")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return folder
+
+
+@pytest.fixture(scope="module")
+def imported(contributed: Path) -> tuple[Path, dict, Path]:
+    """(the copy, the first import's report, the built site)."""
+    report = json.loads((contributed / "report.json").read_text(encoding="utf-8"))
+    return contributed / "repo", report, contributed / "site"
 
 
 def section(page_html: str, entry_id: str) -> str:
@@ -109,3 +126,31 @@ def test_a_duplicate_id_fails_the_build_naming_both_places(imported, tmp_path):
 
 def _dump_lines():
     return parse_dump("\n".join(x for lines in REPRODUCERS.values() for x in lines).encode())
+
+
+def test_a_shallow_clone_shows_update_dates(contributed: Path):
+    """CI checks a pull request out with one commit of history."""
+    for page in ("index.html", "rl/rlhf/index.html"):
+        html = (contributed / "site" / page).read_text(encoding="utf-8")
+        assert UPDATED.search(html), page
+
+
+def test_what_the_rule_lets_through_stays_text_on_every_page(contributed: Path):
+    hostile_site = contributed / "site"
+    pages = [
+        p for p in hostile_site.rglob("*.html") if "lite" not in p.relative_to(hostile_site).parts
+    ]
+    made = {
+        p.relative_to(hostile_site).as_posix(): found
+        for p in pages
+        if (found := elements_made_by_payloads(p.read_text(encoding="utf-8")))
+    }
+    assert made == {}
+    glossary_page = (hostile_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in glossary_page and "49 " not in glossary_page.split("{{ 7*7 }}")[0][-5:]
+    references = (hostile_site / "references" / "index.html").read_text(encoding="utf-8")
+    assert "长" * 10240 in references
+    notebook = (hostile_site / "notebooks" / "q_learning" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "{% if true %}" in notebook
