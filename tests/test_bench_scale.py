@@ -71,6 +71,19 @@ def test_every_page_with_questions_gets_siblings_wherever_it_lives(tmp_path: Pat
     assert len(ids) == len(set(ids)) == 6
 
 
+def test_the_serve_bench_copy_keeps_the_notebooks_it_edits(tmp_path: Path):
+    root = tmp_path / "repo"
+    (root / "docs" / "architecture").mkdir(parents=True)
+    (root / "docs" / "notebooks").mkdir()
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (root / "docs" / "architecture" / "position.md").write_text(PAGE, encoding="utf-8")
+    (root / "docs" / "notebooks" / "attention.py").write_text("# %%\n", encoding="utf-8")
+
+    assert scaled_copy(root, tmp_path / "copy", 2, notebooks=True) == 4
+    assert (tmp_path / "copy" / "docs" / "notebooks" / "attention.py").is_file()
+    assert "notebooks/attention.py" in (tmp_path / "copy" / "mkdocs.yml").read_text("utf-8")
+
+
 def test_pages_are_told_apart_by_kind():
     assert html_path("architecture/position.md") == "architecture/position/index.html"
     assert html_path("architecture/index.md") == "architecture/index.html"
