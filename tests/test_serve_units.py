@@ -1,15 +1,21 @@
 """`make serve` rebuilds only the changed pages (`--dirty`): the plugins that gather something
-from every rendered page keep what the earlier builds of the same serve gathered."""
+from every rendered page keep what the earlier builds of the same serve gathered, and what they
+derive from files (site.memo) is derived again only from what changed."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from llm_interview.practice.plugin import PracticePlugin
 from llm_interview.search.plugin import SearchPlugin
 from llm_interview.site.generated import cached
+from llm_interview.site.memo import Memo
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -32,3 +38,61 @@ def test_a_generated_page_is_rewritten_only_when_its_text_changes(tmp_path):
         os.path.getmtime(cached(tmp_path, "drills/x.md", "# 题\n")) == 1
     )  # a dirty build skips it
     assert os.path.getmtime(cached(tmp_path, "drills/x.md", "# 新题\n")) > 1
+
+
+def test_a_memo_derives_again_only_when_the_source_changes():
+    calls = []
+    memo = Memo(lambda key, text: calls.append(key) or text.upper())
+    assert memo("a.md", "x") == "X" and memo("a.md", "x") == "X" and memo("b.md", "x") == "X"
+    assert calls == ["a.md", "b.md"]
+    assert memo("a.md", "y") == "Y" and calls == ["a.md", "b.md", "a.md"]
+
+
+def test_a_memo_that_failed_derives_again():
+    def derive(key, text):
+        if text == "bad":
+            raise ValueError(key)
+        return text
+
+    memo = Memo(derive)
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            memo("data/x.yaml", "bad")
+    assert memo("data/x.yaml", "good") == "good"
+
+
+def test_a_folder_memo_follows_any_file_under_it(tmp_path):
+    (tmp_path / "drill" / "sub").mkdir(parents=True)
+    cases = tmp_path / "drill" / "sub" / "cases.py"
+    cases.write_text("A = 1\n", encoding="utf-8")
+    calls = []
+    memo = Memo(lambda folder, _: calls.append(folder) or len(calls))
+    assert memo.folder(tmp_path / "drill") == memo.folder(tmp_path / "drill") == 1
+    cases.write_text("A = 22\n", encoding="utf-8")  # another size, whatever the clock says
+    assert memo.folder(tmp_path / "drill") == 2
+    (tmp_path / "drill" / "task.md").write_text("# 题\n", encoding="utf-8")
+    assert memo.folder(tmp_path / "drill") == 3
+
+
+KEEPING = (
+    "site",
+    "frontend",
+    "search",
+    "notebooks",
+    "math",
+    "editorial",
+    "practice",
+    "drills",
+    "security",
+)
+
+
+def test_mkdocs_keeps_the_plugins_that_keep_something_across_the_builds_of_one_serve(
+    monkeypatch,
+):
+    """`mkdocs serve` loads the configuration again for each build; a plugin with on_startup
+    is the same object each time (MkDocs' rule), so what it keeps outlives a rebuild."""
+    monkeypatch.chdir(ROOT)
+    first, second = (load_config(str(ROOT / "mkdocs.yml")) for _ in range(2))
+    for name in (f"llm-interview/{feature}" for feature in KEEPING):
+        assert first.plugins[name] is second.plugins[name], name

@@ -10,13 +10,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from llm_interview.site.memo import KeptAcrossBuilds
+
 from .bundle import BundleError, bundle
 from .config import FrontendConfig
 
 EMPTY_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 
 
-class FrontendPlugin(BasePlugin[FrontendConfig]):
+class FrontendPlugin(KeptAcrossBuilds, BasePlugin[FrontendConfig]):
     def on_page_content(self, html, page, config, files):
         return EMPTY_HEADER_CELL.sub(r"<td\1></td>", html)
 

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 from llm_interview.notebooks.sources import markdown_cells
 from llm_interview.site import model
+from llm_interview.site.memo import KeptAcrossBuilds
 
 from . import font, html
 from .check import line_of, problem
@@ -35,7 +36,7 @@ def _toc_items(items):
         yield from _toc_items(item.children)
 
 
-class MathPlugin(BasePlugin[MathConfig]):
+class MathPlugin(KeptAcrossBuilds, BasePlugin[MathConfig]):
     renderer: Renderer | None = None
 
     def on_config(self, config):

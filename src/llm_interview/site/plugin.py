@@ -12,6 +12,9 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
   edit link opens the included file.
 - on_post_page: writes what the page scripts need to know into the page's <head> (facts.py).
 - on_post_build: writes the permalinks file (each question id → its page).
+
+What the data check and the model derive from a file is kept across the rebuilds of one
+`mkdocs serve` and derived again only from the files that changed (site.memo).
 """
 
 from __future__ import annotations
@@ -26,27 +29,33 @@ from llm_interview import compat
 from llm_interview.checks import datafields, entry_rules
 from llm_interview.editorial import overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
-from llm_interview.pages.layout import overview_path
+from llm_interview.pages.layout import overview_path, subpage
 
 from . import downloads, edit_links, facts, home
 from .config import SiteConfig
+from .memo import KeptAcrossBuilds, Memo
 from .model import SiteModel
 from .nav import with_subpages
 
 
-class SitePlugin(BasePlugin[SiteConfig]):
+class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
     model: SiteModel | None = None
+
+    def __init__(self):
+        super().__init__()
+        self.data_problems = Memo(datafields.file_problems)
+        self.subpages = Memo(subpage)
 
     def on_config(self, config):
         compat.warn_untested()
-        problems = datafields.problems(Path(config.config_file_path).parent)
+        problems = datafields.problems(Path(config.config_file_path).parent, self.data_problems)
         if problems:
             raise PluginError(str(problems[0]))
         return config
 
     @event_priority(100)  # before every other plugin reads the model
     def on_files(self, files, config):
-        self.model = SiteModel.from_files(files)
+        self.model = SiteModel.from_files(files, self.subpages)
         problems = entry_rules.placement_problems(self.model.markdown)
         if problems:
             raise PluginError(str(problems[0]))
