@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
 
+from llm_interview.math.plugin import MathPlugin
 from llm_interview.practice.plugin import PracticePlugin
 from llm_interview.search.plugin import SearchPlugin
 from llm_interview.site.generated import cached
@@ -96,3 +98,26 @@ def test_mkdocs_keeps_the_plugins_that_keep_something_across_the_builds_of_one_s
     first, second = (load_config(str(ROOT / "mkdocs.yml")) for _ in range(2))
     for name in (f"llm-interview/{feature}" for feature in KEEPING):
         assert first.plugins[name] is second.plugins[name], name
+
+
+def test_the_formulas_font_keeps_the_pages_a_dirty_rebuild_did_not_render(tmp_path):
+    class Renderer:
+        def render(self, formulas):
+            return [f"<math>{tex}</math>" for tex, _ in formulas]
+
+    def page(src):
+        return SimpleNamespace(toc=[], file=SimpleNamespace(src_uri=src))
+
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    plugin = MathPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=True)
+    for build in ("first", "dirty rebuild"):
+        plugin.on_config(config)
+        plugin.renderer = Renderer()
+        if build == "first":
+            plugin.on_page_content('<span class="arithmatex">\\(x\\)</span>', page("a.md"), {}, [])
+        plugin.on_page_content('<span class="arithmatex">\\(y\\)</span>', page("b.md"), {}, [])
+    assert plugin.shown == {"a.md": {"<math>x</math>"}, "b.md": {"<math>y</math>"}}
+    plugin.on_page_content("<p>no formula left</p>", page("b.md"), {}, [])
+    assert plugin.shown == {"a.md": {"<math>x</math>"}}
