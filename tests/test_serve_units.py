@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from llm_interview.math.plugin import MathPlugin
 from llm_interview.practice.plugin import PracticePlugin
 from llm_interview.search.plugin import SearchPlugin
+from llm_interview.security.csp import Protected, protect
 from llm_interview.site.generated import cached
 from llm_interview.site.memo import Memo
 
@@ -121,3 +122,39 @@ def test_the_formulas_font_keeps_the_pages_a_dirty_rebuild_did_not_render(tmp_pa
     assert plugin.shown == {"a.md": {"<math>x</math>"}, "b.md": {"<math>y</math>"}}
     plugin.on_page_content("<p>no formula left</p>", page("b.md"), {}, [])
     assert plugin.shown == {"a.md": {"<math>x</math>"}}
+
+
+def _page(name: str, script: str) -> str:
+    return f'<html><head><meta charset="utf-8"><script>{script}</script></head><body>{name}</body>'
+
+
+def test_a_rebuild_gives_the_policy_only_to_the_pages_it_wrote(tmp_path):
+    pages = {name: tmp_path / name / "index.html" for name in ("a", "b")}
+    for name, path in pages.items():
+        path.parent.mkdir()
+        path.write_text(_page(name, "go()"), encoding="utf-8")
+    known = Protected()
+    rule = protect(tmp_path, known)
+    os.utime(pages["b"], ns=(1, 1))  # so that a rewrite would show
+    known.scripts[pages["b"]] = ((1, pages["b"].stat().st_size), known.scripts[pages["b"]][1])
+    pages["a"].write_text(_page("a2", "go()"), encoding="utf-8")  # a dirty rebuild wrote it
+
+    assert protect(tmp_path, known) == rule
+    assert pages["b"].stat().st_mtime_ns == 1
+    for path in pages.values():
+        assert path.read_text(encoding="utf-8").count("Content-Security-Policy") == 1
+
+
+def test_a_new_inline_script_gives_every_page_the_new_policy_once(tmp_path):
+    pages = {name: tmp_path / f"{name}.html" for name in ("a", "b")}
+    for name, path in pages.items():
+        path.write_text(_page(name, "go()"), encoding="utf-8")
+    known = Protected()
+    before = protect(tmp_path, known)
+    pages["a"].write_text(_page("a", "stop()"), encoding="utf-8")
+
+    after = protect(tmp_path, known)
+    assert after != before
+    for path in pages.values():
+        text = path.read_text(encoding="utf-8")
+        assert text.count("Content-Security-Policy") == 1 and after in text
