@@ -11,6 +11,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.config import load_config
 
+from llm_interview.frontend import plugin as frontend
+from llm_interview.frontend.bundle import ENTRIES
 from llm_interview.math.plugin import MathPlugin
 from llm_interview.practice.plugin import PracticePlugin
 from llm_interview.search.plugin import SearchPlugin
@@ -158,3 +160,30 @@ def test_a_new_inline_script_gives_every_page_the_new_policy_once(tmp_path):
     for path in pages.values():
         text = path.read_text(encoding="utf-8")
         assert text.count("Content-Security-Policy") == 1 and after in text
+
+
+def test_the_scripts_are_bundled_again_only_when_a_source_or_a_bundle_changed(
+    tmp_path, monkeypatch
+):
+    source, site = tmp_path / "docs" / "assets" / "js", tmp_path / "site"
+    source.mkdir(parents=True)
+    (source / "site.js").write_text("import './a.js';\n", encoding="utf-8")
+    runs = []
+
+    def bundle(src, out):
+        runs.append(src)
+        for entry in ENTRIES:
+            (out / entry).parent.mkdir(parents=True, exist_ok=True)
+            (out / entry).write_text(f"/* bundle {len(runs)} */", encoding="utf-8")
+
+    monkeypatch.setattr(frontend, "bundle", bundle)
+    plugin = frontend.FrontendPlugin()
+    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(site))
+    plugin.on_post_build(config)
+    plugin.on_post_build(config)  # a rebuild that changed no script
+    assert len(runs) == 1
+    (source / "a.js").write_text("export const a = 1;\n", encoding="utf-8")
+    plugin.on_post_build(config)
+    (site / "assets" / "js" / "site.js").write_text("import './a.js';\n", encoding="utf-8")
+    plugin.on_post_build(config)  # a clean build copied the module over its bundle
+    assert len(runs) == 3
