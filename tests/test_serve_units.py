@@ -1,6 +1,7 @@
 """`make serve` rebuilds only the changed pages (`--dirty`): the plugins that gather something
 from every rendered page keep what the earlier builds of the same serve gathered, and what they
-derive from files (site.memo) is derived again only from what changed."""
+derive from files (site.memo), the policy, the bundles and the compiled templates are made again
+only from what changed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import pytest
 from mkdocs.config import load_config
 
@@ -19,6 +21,7 @@ from llm_interview.search.plugin import SearchPlugin
 from llm_interview.security.csp import Protected, protect
 from llm_interview.site.generated import cached
 from llm_interview.site.memo import Memo
+from llm_interview.site.templates import CompiledTemplates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -187,3 +190,19 @@ def test_the_scripts_are_bundled_again_only_when_a_source_or_a_bundle_changed(
     (site / "assets" / "js" / "site.js").write_text("import './a.js';\n", encoding="utf-8")
     plugin.on_post_build(config)  # a clean build copied the module over its bundle
     assert len(runs) == 3
+
+
+def test_a_template_is_compiled_once_per_serve_and_again_when_it_changes(tmp_path):
+    template = tmp_path / "main.html"
+    template.write_text("{{ 1 + 1 }}", encoding="utf-8")
+    kept = CompiledTemplates()
+
+    def environment():  # each build of `mkdocs serve` makes a new one
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=kept)
+
+    assert environment().get_template("main.html").render() == "2"
+    again = environment()
+    again.compile = None  # compiling would fail
+    assert again.get_template("main.html").render() == "2"
+    template.write_text("{{ 2 + 2 }}", encoding="utf-8")
+    assert environment().get_template("main.html").render() == "4"

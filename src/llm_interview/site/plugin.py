@@ -10,6 +10,7 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
   and practice read them there; they never reach the HTML); topic overviews link their PDF and
   list every question; the home page gets its cards and download links; an include-only page's
   edit link opens the included file.
+- on_env: the theme's templates compiled once per `mkdocs serve` (templates.py).
 - on_post_page: writes what the page scripts need to know into the page's <head> (facts.py).
 - on_post_build: writes the permalinks file (each question id → its page).
 
@@ -36,6 +37,7 @@ from .config import SiteConfig
 from .memo import KeptAcrossBuilds, Memo
 from .model import SiteModel
 from .nav import with_subpages
+from .templates import CompiledTemplates
 
 
 class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
@@ -45,6 +47,7 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
         super().__init__()
         self.data_problems = Memo(datafields.file_problems)
         self.subpages = Memo(subpage)
+        self.templates = CompiledTemplates()
 
     def on_config(self, config):
         compat.warn_untested()
@@ -82,6 +85,10 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
             )
             markdown = markdown.replace(downloads.MARKER, line)
         return markdown
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.templates
+        return env
 
     def on_post_page(self, output, page, config):
         return facts.with_facts(output, page.file.src_uri)
