@@ -16,11 +16,15 @@ from mkdocs.config import load_config
 from llm_interview.frontend import plugin as frontend
 from llm_interview.frontend.bundle import ENTRIES
 from llm_interview.math.plugin import MathPlugin
+from llm_interview.pages.layout import question_pages, structure
 from llm_interview.practice.plugin import PracticePlugin
 from llm_interview.search.plugin import SearchPlugin
 from llm_interview.security.csp import Protected, protect
+from llm_interview.site import home
+from llm_interview.site.dependents import stale_pages
 from llm_interview.site.generated import cached
 from llm_interview.site.memo import Memo
+from llm_interview.site.model import SiteModel
 from llm_interview.site.templates import CompiledTemplates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,29 +110,6 @@ def test_mkdocs_keeps_the_plugins_that_keep_something_across_the_builds_of_one_s
         assert first.plugins[name] is second.plugins[name], name
 
 
-def test_the_formulas_font_keeps_the_pages_a_dirty_rebuild_did_not_render(tmp_path):
-    class Renderer:
-        def render(self, formulas):
-            return [f"<math>{tex}</math>" for tex, _ in formulas]
-
-    def page(src):
-        return SimpleNamespace(toc=[], file=SimpleNamespace(src_uri=src))
-
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
-    plugin = MathPlugin()
-    plugin.load_config({})
-    plugin.on_startup(command="serve", dirty=True)
-    for build in ("first", "dirty rebuild"):
-        plugin.on_config(config)
-        plugin.renderer = Renderer()
-        if build == "first":
-            plugin.on_page_content('<span class="arithmatex">\\(x\\)</span>', page("a.md"), {}, [])
-        plugin.on_page_content('<span class="arithmatex">\\(y\\)</span>', page("b.md"), {}, [])
-    assert plugin.shown == {"a.md": {"<math>x</math>"}, "b.md": {"<math>y</math>"}}
-    plugin.on_page_content("<p>no formula left</p>", page("b.md"), {}, [])
-    assert plugin.shown == {"a.md": {"<math>x</math>"}}
-
-
 def _page(name: str, script: str) -> str:
     return f'<html><head><meta charset="utf-8"><script>{script}</script></head><body>{name}</body>'
 
@@ -163,6 +144,29 @@ def test_a_new_inline_script_gives_every_page_the_new_policy_once(tmp_path):
     for path in pages.values():
         text = path.read_text(encoding="utf-8")
         assert text.count("Content-Security-Policy") == 1 and after in text
+
+
+def test_the_formulas_font_keeps_the_pages_a_dirty_rebuild_did_not_render(tmp_path):
+    class Renderer:
+        def render(self, formulas):
+            return [f"<math>{tex}</math>" for tex, _ in formulas]
+
+    def page(src):
+        return SimpleNamespace(toc=[], file=SimpleNamespace(src_uri=src))
+
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    plugin = MathPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=True)
+    for build in ("first", "dirty rebuild"):
+        plugin.on_config(config)
+        plugin.renderer = Renderer()
+        if build == "first":
+            plugin.on_page_content('<span class="arithmatex">\\(x\\)</span>', page("a.md"), {}, [])
+        plugin.on_page_content('<span class="arithmatex">\\(y\\)</span>', page("b.md"), {}, [])
+    assert plugin.shown == {"a.md": {"<math>x</math>"}, "b.md": {"<math>y</math>"}}
+    plugin.on_page_content("<p>no formula left</p>", page("b.md"), {}, [])
+    assert plugin.shown == {"a.md": {"<math>x</math>"}}
 
 
 def test_the_scripts_are_bundled_again_only_when_a_source_or_a_bundle_changed(
@@ -206,3 +210,28 @@ def test_a_template_is_compiled_once_per_serve_and_again_when_it_changes(tmp_pat
     assert again.get_template("main.html").render() == "2"
     template.write_text("{{ 2 + 2 }}", encoding="utf-8")
     assert environment().get_template("main.html").render() == "4"
+
+
+def _model(pages: dict[str, str]) -> SiteModel:
+    markdown = {"index.md": f"# 首页\n\n{home.MARKER}\n", "rl/index.md": "# 强化学习\n", **pages}
+    questions = question_pages(markdown)
+    return SiteModel(markdown, questions, structure(questions))
+
+
+RLHF = "---\ntitle: RLHF\n---\n\n# RLHF\n\n## 问一 {#q-one}\n\n答一\n"
+
+
+def test_an_edited_question_page_has_its_topic_overview_rendered_again():
+    before = _model({"rl/rlhf.md": RLHF})
+    assert stale_pages(before, _model({"rl/rlhf.md": RLHF})) == set()
+    assert stale_pages(before, _model({"rl/rlhf.md": RLHF.replace("答一", "答一，改过")})) == {
+        "rl/index.md"
+    }
+
+
+def test_the_home_page_counts_again_when_a_topic_gains_or_loses_a_question():
+    before = _model({"rl/rlhf.md": RLHF})
+    added = RLHF + "\n## 问二 {#q-two}\n\n答二\n"
+    assert stale_pages(before, _model({"rl/rlhf.md": added})) == {"rl/index.md", "index.md"}
+    moved = {"rl/rlhf.md": RLHF.split("## ")[0], "rl/ppo.md": "# PPO\n\n## 问一 {#q-one}\n"}
+    assert stale_pages(before, _model(moved)) == {"rl/index.md"}  # the same questions

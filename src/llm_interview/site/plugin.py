@@ -15,7 +15,8 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
 - on_post_build: writes the permalinks file (each question id → its page).
 
 What the data check and the model derive from a file is kept across the rebuilds of one
-`mkdocs serve` and derived again only from the files that changed (site.memo).
+`mkdocs serve` and derived again only from the files that changed (site.memo); a dirty rebuild
+also renders the overview and home page whose listings an edit changed (dependents.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from llm_interview.pages.layout import overview_path, subpage
 
 from . import downloads, edit_links, facts, home
 from .config import SiteConfig
+from .dependents import stale_pages
 from .memo import KeptAcrossBuilds, Memo
 from .model import SiteModel
 from .nav import with_subpages
@@ -42,6 +44,7 @@ from .templates import CompiledTemplates
 
 class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
     model: SiteModel | None = None
+    built: SiteModel | None = None  # the model of the last build that finished
 
     def __init__(self):
         super().__init__()
@@ -62,6 +65,9 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
         problems = entry_rules.placement_problems(self.model.markdown)
         if problems:
             raise PluginError(str(problems[0]))
+        if self.dirty and self.built is not None:
+            for src in stale_pages(self.built, self.model):
+                compat.render_again(files.get_file_from_path(src))
         if config.nav:
             config.nav = with_subpages(config.nav, self.model.topics)
         return files
@@ -94,6 +100,7 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
         return facts.with_facts(output, page.file.src_uri)
 
     def on_post_build(self, config):
+        self.built = self.model  # what the next dirty rebuild's listings are compared with
         links = self.model.permalinks()
         text = json.dumps(links, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         (Path(config.site_dir) / self.config.permalinks).write_text(text, encoding="utf-8")
