@@ -9,9 +9,9 @@
   each entry; fills the errata, glossary, tags and 参考文献 pages; turns `[@key]` citations into
   links to the works in data/references.yaml.
 
-What it reads off a data file or a page (front matter problems, citations, the bibliography, the
-related groups) is kept across the rebuilds of one `mkdocs serve` and read again only from the
-files that changed (site.memo).
+What it reads off a data file or a page (front matter problems, citations, tags, the
+bibliography, the related groups) is kept across the rebuilds of one `mkdocs serve` and read
+again only from the files that changed (site.memo).
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
         self.page_citations = Memo(bibliography.find_citations)
         self.bibliography = Memo(lambda path, text: bibliography.parse(text))
         self.related_groups = Memo(_related_groups)
+        self.page_questions = Memo(lambda path, texts: tags.page_questions(path, *texts))
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -95,7 +96,9 @@ class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
             ]
         )
         refuse(entry_rules.duplicate_ids(markdown))
-        self.questions = tags.questions(markdown)
+        self.questions = tags.questions(
+            markdown, lambda path, text, section: self.page_questions(path, (text, section))
+        )
         self.tag_ids = tags.anchors(self.questions)
         self.targets = {
             e.id: related.Target(path, e.title)
