@@ -25,6 +25,7 @@ from llm_interview import paths
 from llm_interview.bench.synthetic_bank import scaled_copy
 
 BUDGET_S = 3.0
+FIRST_BUILD_S = 900  # the copy starts without .cache: notebooks run, every formula renders
 PAGES = {  # page to edit → where it is served
     "docs/rl/rlhf.md": "rl/rlhf/",
     "docs/notebooks/lora.py": "notebooks/lora/",
@@ -75,11 +76,17 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}/llm-interview-zh/"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIT_DATES="false", PRINT_PAGE="false")
         cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
-        server = subprocess.Popen(
-            cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        log = Path(tmp) / "serve.log"
+        with log.open("w") as out:
+            server = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=out)
         try:
-            first = wait_for(base, "大模型面试知识库", 300)
+            first = wait_for(base, "大模型面试知识库", FIRST_BUILD_S)
+            if first is None:
+                tail = log.read_text(encoding="utf-8").splitlines()[-5:]
+                sys.exit(
+                    f"no page served after {FIRST_BUILD_S} s; mkdocs serve said:\n"
+                    + "\n".join(tail)
+                )
             print(f"first build served after {first:.1f} s")
             for src, url in PAGES.items():
                 times = []
