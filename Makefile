@@ -1,8 +1,9 @@
 # Two commands set everything up on a fresh machine:
 #   make serve   create .venv, install the site's pinned runtime, build, serve on 127.0.0.1:8000
-#                (an edit rebuilds only the changed page: --dirty, which MkDocs warns about, so not
-#                --strict; make check is the strict build; search and practice keep the rest;
-#                no git dates and no print page, which read every page on every edit)
+#                (an edit rebuilds only the changed page and its topic overview: --dirty, which
+#                MkDocs warns about, so not --strict; make check is the strict build; the plugins
+#                keep what the other pages gave them; no git dates and no print page, which read
+#                every page on every edit; scripts/bench/bench_serve.py times it)
 #   make check   the contributor's check: content rules, changed notebooks, strict build (seconds)
 #   make test    install what the tests need (dev tools, Chromium), lint, check, then every test
 SHELL := /bin/bash

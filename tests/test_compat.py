@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import io
 from importlib import resources
+from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
@@ -15,6 +16,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from helpers import DEJAVU, font_subset
 from llm_interview import compat
@@ -69,6 +71,17 @@ def test_mkdocs_jupyter_reads_the_notebook_from_abs_src_path_while_it_renders():
     with compat.rendering_from(page, "run.ipynb"):
         assert page.file.abs_src_path == "run.ipynb"
     assert page.file.abs_src_path == "src.py"
+
+
+def test_mkdocs_dirty_build_renders_a_page_whose_output_is_older_than_its_source(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# A\n", encoding="utf-8")
+    file = File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
+    Path(file.abs_dest_path).parent.mkdir(parents=True)
+    Path(file.abs_dest_path).write_text("<p>A</p>", encoding="utf-8")
+    assert not file.is_modified(), "MkDocs 的 dirty 构建不再按输出与源文件的修改时间判断"
+    compat.render_again(file)
+    assert file.is_modified(), "MkDocs 的 dirty 构建不再按输出与源文件的修改时间判断"
 
 
 def test_python_markdowns_abbr_tree_processor_takes_md_and_abbrs():

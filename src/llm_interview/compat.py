@@ -10,6 +10,7 @@ run the canaries, adapt this module, then move the pins and TESTED together.
 - mkdocs-print-site-plugin: the print page's renderer items, page object and page keys; the
   stylesheets and script its on_config adds to every page, which only the print page keeps.
 - mkdocs-jupyter: it reads `page.file.abs_src_path` while it renders a notebook page.
+- MkDocs: a dirty build renders a page whose output is older than its source (File.is_modified).
 - Python-Markdown: the `abbr` extension's tree processor, subclassed for CJK text.
 - fontTools: the glyf table's glyphs as stored (undecoded), copied between subsets of one font.
 """
@@ -17,9 +18,11 @@ run the canaries, adapt this module, then move the pins and TESTED together.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from contextlib import contextmanager
 from importlib import metadata
+from pathlib import Path
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from mkdocs.exceptions import PluginError
@@ -108,6 +111,14 @@ def set_print_items(plugin, items: list, meta: dict) -> None:
 def print_page_file(plugin):
     """The print page's MkDocs File (its output path and URL)."""
     return plugin.print_page.file
+
+
+def render_again(file) -> None:
+    """Make a dirty build render `file`'s page although its source did not change: it renders a
+    page whose output is older than its source."""
+    dest = Path(file.abs_dest_path)
+    if dest.exists():
+        os.utime(dest, ns=(0, 0))
 
 
 @contextmanager

@@ -6,9 +6,10 @@ after the split) is copied into sibling pages `<stem>-x<k>.md` in the same folde
 listed after it in the nav; no page grows.
 A copy keeps the keyword lines (the search terms) and the answers, takes new ids (`<id>-x<k>`,
 links to them inside the page follow) and a varied title, so search has to tell the copies apart.
-Notebooks are left out of the copy: executing and rendering them is a fixed cost that says
-nothing about how the build grows with the bank. A copy that keeps them (the PDF edition prints
-them as its appendix) reads their executed outputs from the repository's cache.
+Notebooks are left out of the copy unless asked for: executing and rendering them is a fixed
+cost that says nothing about how the build grows with the bank. A copy that keeps them (the PDF
+edition prints them as its appendix; bench_serve edits one) reads their executed outputs from
+the repository's cache.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ NOTEBOOK_NAV = re.compile(r"^\s*- (?:[^:\n]+: )?notebooks/[\w-]+\.py\s*\n", re.M
 PHRASINGS = ("请说明：", "面试追问：", "简述：", "展开讲讲：", "换个问法：", "结合实践谈谈：")
 
 
-def scaled_copy(root: Path, dest: Path, scale: int, notebooks: bool = False) -> int:
-    """Copy the repository at `root` to `dest` with every entry `scale` times, with or without
-    the notebooks; the entry count."""
+def scaled_copy(root: Path, dest: Path, scale: int, *, notebooks: bool = False) -> int:
+    """Copy the repository at `root` to `dest` with every entry `scale` times (and its notebooks
+    if `notebooks`); the entry count."""
     shutil.copytree(root, dest, ignore=shutil.ignore_patterns(*NOT_SOURCE), symlinks=True)
     for name in (".venv", "node_modules", *([".cache"] if notebooks else [])):
         (dest / name).symlink_to((root / name).resolve())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -111,13 +111,16 @@ def file_problems(path: str, text: str) -> list[Problem]:
     ]
 
 
-def problems(root: Path) -> list[Problem]:
-    """Every data-file problem in the tree at `root`."""
+def problems(
+    root: Path, check: Callable[[str, str], list[Problem]] = file_problems
+) -> list[Problem]:
+    """Every data-file problem in the tree at `root`, each file read by `check(name, text)`
+    (file_problems, or a plugin's site.memo.Memo of it)."""
     return [
         p
         for name in DATA_FILES
         if (root / name).exists()
-        for p in file_problems(name, (root / name).read_text(encoding="utf-8"))
+        for p in check(name, (root / name).read_text(encoding="utf-8"))
     ]
 
 

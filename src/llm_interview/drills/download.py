@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 
 from . import harness
 from .source import Drill
 
 
+@functools.cache  # the harness as imported: every drill's download and every build share it
 def checks_source() -> str:
     """The harness's checks as source text, for the file to stand alone."""
     parts = [harness._as_floats, harness._shape, harness.shorten, harness.CaseFailure]

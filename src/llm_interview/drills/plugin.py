@@ -27,13 +27,14 @@ from llm_interview.pages.pagetext import find_entries
 from llm_interview.site import model
 from llm_interview.site.edit_links import repository_edit_url
 from llm_interview.site.generated import generated_file
+from llm_interview.site.memo import KeptAcrossBuilds, Memo
 
 from . import harness
 from . import page as pages
 from .config import DrillsConfig
 from .download import download
 from .pyodide import pyodide_files
-from .source import DrillError, load_all
+from .source import DrillError, load, load_all
 
 LIST_MARKER = "<!-- drills:list -->"
 
@@ -53,11 +54,15 @@ def _insert_after(nav: list, src: str, pages: list[str]) -> list:
     return out
 
 
-class DrillsPlugin(BasePlugin[DrillsConfig]):
+class DrillsPlugin(KeptAcrossBuilds, BasePlugin[DrillsConfig]):
+    def __init__(self):
+        super().__init__()
+        self.loaded = Memo(lambda folder, _: load(Path(folder)))  # again when a file changes
+
     def on_files(self, files, config):
         root = Path(config.config_file_path).parent
         try:
-            self.drills = load_all(root / self.config.source)
+            self.drills = load_all(root / self.config.source, self.loaded.folder)
         except DrillError as err:
             raise PluginError(str(err)) from None
         section = self.config.section

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,7 +163,8 @@ def load(folder: Path) -> Drill:
     )
 
 
-def load_all(root: Path) -> list[Drill]:
-    """Every drill under `root`, in their reading order."""
-    drills = [load(p) for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith("_")]
+def load_all(root: Path, read: Callable[[Path], Drill] = load) -> list[Drill]:
+    """Every drill under `root`, in their reading order, each folder read by `read` (load, or
+    the drills plugin's site.memo.Memo of it)."""
+    drills = [read(p) for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith("_")]
     return sorted(drills, key=lambda d: (d.order, d.id))

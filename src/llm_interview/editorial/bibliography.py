@@ -102,9 +102,14 @@ def _work(record: dict, n: int) -> Work:
 
 def load(path: Path) -> dict[str, Work]:
     """The works in the bibliography file, by key; malformed or repeated works are errors."""
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def parse(text: str) -> dict[str, Work]:
+    """The works in the bibliography file's text (see load)."""
     works: dict[str, Work] = {}
     by_arxiv: dict[str, str] = {}
-    for n, record in enumerate(yamltext.load(path.read_text(encoding="utf-8")) or [], 1):
+    for n, record in enumerate(yamltext.load(text) or [], 1):
         work = _work(record, n)
         if work.key in works:
             raise BibliographyError(f"data/references.yaml：键 {work.key} 出现了两次")

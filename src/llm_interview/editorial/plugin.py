@@ -8,6 +8,10 @@
 - on_page_markdown: puts a question's level and tags under its title and appends 相关问题 to
   each entry; fills the errata, glossary, tags and 参考文献 pages; turns `[@key]` citations into
   links to the works in data/references.yaml.
+
+What it reads off a data file or a page (front matter problems, citations, tags, the
+bibliography, the related groups) is kept across the rebuilds of one `mkdocs serve` and read
+again only from the files that changed (site.memo).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from llm_interview.pages.pagetext import append_to_entries, find_entries
 from llm_interview.pages.topics import BY_SLUG, SLUGS, TOPICS
 from llm_interview.site import model
 from llm_interview.site.generated import generated_file
+from llm_interview.site.memo import KeptAcrossBuilds, Memo
 
 from . import bibliography, errata, glossary, levels, related, tags
 from .abbr import CjkAbbrExtension
@@ -57,7 +62,19 @@ def _errata_notes(pages: dict[str, str]) -> list:
     return found
 
 
-class EditorialPlugin(BasePlugin[EditorialConfig]):
+def _related_groups(path: str, text: str) -> list[list[str]]:
+    return yamltext.load(text)["groups"]
+
+
+class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
+    def __init__(self):
+        super().__init__()
+        self.front_matter_problems = Memo(frontmatter.front_matter_problems)
+        self.page_citations = Memo(bibliography.find_citations)
+        self.bibliography = Memo(lambda path, text: bibliography.parse(text))
+        self.related_groups = Memo(_related_groups)
+        self.page_questions = Memo(lambda path, texts: tags.page_questions(path, *texts))
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.terms = glossary_terms()
@@ -75,23 +92,25 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
             [
                 p
                 for src, text in markdown.items()
-                for p in frontmatter.front_matter_problems(f"docs/{src}", text)
+                for p in self.front_matter_problems(f"docs/{src}", text)
             ]
         )
         refuse(entry_rules.duplicate_ids(markdown))
-        self.questions = tags.questions(markdown)
+        self.questions = tags.questions(
+            markdown, lambda path, text, section: self.page_questions(path, (text, section))
+        )
         self.tag_ids = tags.anchors(self.questions)
         self.targets = {
             e.id: related.Target(path, e.title)
             for path, text in pages.items()
             for e in find_entries(text)
         }
-        groups = yamltext.load((paths.DATA / "related.yaml").read_text())["groups"]
+        groups = self.related_groups.text(paths.DATA / "related.yaml")
         self.citations = [
-            c for path, text in pages.items() for c in bibliography.find_citations(path, text)
+            c for path, text in pages.items() for c in self.page_citations(path, text)
         ]
         try:
-            self.works = bibliography.load(paths.DATA / "references.yaml")
+            self.works = self.bibliography.text(paths.DATA / "references.yaml")
             bibliography.check(self.works, self.citations)
             self.related = related.neighbours(groups, set(self.targets))
         except (bibliography.BibliographyError, related.RelatedError) as err:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pymdownx.slugs import slugify
@@ -65,20 +65,32 @@ def front_matter_tags(markdown: str) -> list[str]:
     return [str(t) for t in tags] if isinstance(tags, list) else []
 
 
-def questions(pages: dict[str, str]) -> list[Question]:
-    """Every question on `pages` (path under docs/ -> Markdown) with its tags, in page order."""
+def page_questions(path: str, markdown: str, section: str) -> list[Question]:
+    """The questions of one page with their tags, picked from the page's own `tags` or else
+    from those of its section's index.md (Markdown `section`)."""
+    tags = front_matter_tags(markdown) or front_matter_tags(section)
+    vocabulary = Vocabulary(tags) if tags else None
+    lines = markdown.split("\n")
     found = []
-    for path, markdown in pages.items():
-        tags = front_matter_tags(markdown) or front_matter_tags(
-            pages.get(posixpath.join(posixpath.dirname(path), "index.md"), "")
-        )
-        vocabulary = Vocabulary(tags) if tags else None
-        lines = markdown.split("\n")
-        for entry in find_entries(markdown):
-            keywords = KEYWORD_LINE.search("\n".join(lines[entry.start : entry.end]))
-            picked = vocabulary.pick(entry.title, keywords[1] if keywords else "") if tags else ()
-            found.append(Question(path, entry.id, entry.title, picked, entry.level))
+    for entry in find_entries(markdown):
+        keywords = KEYWORD_LINE.search("\n".join(lines[entry.start : entry.end]))
+        picked = vocabulary.pick(entry.title, keywords[1] if keywords else "") if tags else ()
+        found.append(Question(path, entry.id, entry.title, picked, entry.level))
     return found
+
+
+def questions(
+    pages: dict[str, str], read: Callable[[str, str, str], list[Question]] = page_questions
+) -> list[Question]:
+    """Every question on `pages` (path under docs/ -> Markdown) with its tags, in page order,
+    each page read by `read` (page_questions, or the editorial plugin's site.memo.Memo of it)."""
+    return [
+        question
+        for path, markdown in pages.items()
+        for question in read(
+            path, markdown, pages.get(posixpath.join(posixpath.dirname(path), "index.md"), "")
+        )
+    ]
 
 
 def anchors(found: list[Question]) -> dict[str, str]:

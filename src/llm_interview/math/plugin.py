@@ -4,7 +4,9 @@
   (math.html), and formulas in a notebook's table of contents, become MathML. A formula KaTeX
   refuses stops the build with its `docs/…:line`, as `make check` reports it.
 - on_post_build: writes the formulas' font, cut to the characters they use (math.font); stops
-  Node and saves the formulas rendered for the first time (also on_build_error).
+  Node and saves the formulas rendered for the first time (also on_build_error). A dirty rebuild
+  of `make serve` renders only the changed pages: the formulas of the others are kept from the
+  earlier builds, so the font still has every character and stays the cached cut.
 
 Listed after llm-interview/notebooks, which sanitises a notebook page to the tags its cells need
 (no MathML), and before llm-interview/practice and the PDF edition, which copy a page's HTML.
@@ -20,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 
 from llm_interview.notebooks.sources import markdown_cells
 from llm_interview.site import model
+from llm_interview.site.memo import KeptAcrossBuilds
 
 from . import font, html
 from .check import line_of, problem
@@ -35,12 +38,13 @@ def _toc_items(items):
         yield from _toc_items(item.children)
 
 
-class MathPlugin(BasePlugin[MathConfig]):
+class MathPlugin(KeptAcrossBuilds, BasePlugin[MathConfig]):
     renderer: Renderer | None = None
 
     def on_config(self, config):
         self.cache = Path(config.config_file_path).parent / self.config.cache
-        self.shown: set[str] = set()  # every <math> element of the build, for the font
+        if not (self.dirty and hasattr(self, "shown")):
+            self.shown: dict[str, set[str]] = {}  # each page's <math> elements, for the font
         try:
             self.renderer = Renderer(self.cache)
         except RenderError as err:
@@ -52,6 +56,7 @@ class MathPlugin(BasePlugin[MathConfig]):
         titles = [(i, html.text_spots(i.title, everywhere=True)) for i in _toc_items(page.toc)]
         titles = [(item, spots) for item, spots in titles if spots]
         every = found + [s for _, spots in titles for s in spots]
+        self.shown.pop(page.file.src_uri, None)
         if not every:
             return page_html
         try:
@@ -63,7 +68,7 @@ class MathPlugin(BasePlugin[MathConfig]):
             if isinstance(result, Failure):
                 raise PluginError(self._where(spot, result, page, config))
             rendered[spot.tex, spot.display] = result
-        self.shown.update(rendered.values())
+        self.shown[page.file.src_uri] = set(rendered.values())
 
         def mathml(spot: html.Spot) -> str:
             return rendered[spot.tex, spot.display]
@@ -85,9 +90,10 @@ class MathPlugin(BasePlugin[MathConfig]):
     def on_post_build(self, config):
         fresh, started = self.renderer.added, self.renderer.started
         self.renderer.close()
-        log.info("公式：%d 个，%d 个新渲染（Node 启动 %d 次）", len(self.shown), fresh, started)
+        shown = set().union(*self.shown.values())
+        log.info("公式：%d 个，%d 个新渲染（Node 启动 %d 次）", len(shown), fresh, started)
         try:
-            woff = font.subset_font(font.characters(self.shown), self.cache)
+            woff = font.subset_font(font.characters(shown), self.cache)
         except font.FontError as err:
             raise PluginError(str(err)) from None
         target = Path(config.site_dir) / font.URI

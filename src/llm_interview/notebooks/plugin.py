@@ -9,6 +9,9 @@
   adds the download / Colab / Binder / JupyterLite buttons.
 - on_post_build: writes the .ipynb downloads and JupyterLite into `site/lite` (cached; skipped
   by `mkdocs serve`).
+
+A source is read and exported again only when its text changes (site.memo), so a rebuild of
+`mkdocs serve` re-reads only the notebook that was edited.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pymdownx.slugs import slugify
 
 from llm_interview import compat
 from llm_interview.editions.offline import is_offline_build
+from llm_interview.site.memo import KeptAcrossBuilds, Memo
 
 from . import backlinks
 from . import page as nbpage
@@ -33,7 +37,7 @@ from .config import NotebooksConfig
 from .execute import NotebookError, executed
 from .links import LITE_DIR, launch_links, lite_path, repo_path
 from .lite import build_lite
-from .sources import discover, export
+from .sources import describe, discover, export
 
 log = logging.getLogger("mkdocs.plugins.llm_interview.notebooks")
 BACKLINK_PREFIX = "动手实验："  # the line already starts with 动手实验
@@ -49,15 +53,20 @@ def page_links(name: str, page_url: str, repo_url: str) -> dict[str, str]:
     }
 
 
-class NotebooksPlugin(BasePlugin[NotebooksConfig]):
-    command = "build"
+def _export(src: str, source: tuple[str, str]) -> str:
+    text, site_url = source
+    return export(Path(src), site_url, text)
 
-    def on_startup(self, command, dirty):
-        self.command = command
+
+class NotebooksPlugin(KeptAcrossBuilds, BasePlugin[NotebooksConfig]):
+    def __init__(self):
+        super().__init__()
+        self.described = Memo(lambda src, text: describe(Path(src), text))
+        self.exported = Memo(_export)
 
     def on_config(self, config):
         folder = self.config.folder
-        found = discover(Path(config.docs_dir) / folder)
+        found = discover(Path(config.docs_dir) / folder, self.described.text)
         self.notebooks = {f"{folder}/{nb.source.name}": nb for nb in found}
         toc_config = config.mdx_configs.get("toc", {})
         self.slugify = toc_config.get("slugify") or slugify(case="lower")
@@ -119,7 +128,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     def on_post_build(self, config):
         site = Path(config.site_dir)
         exports = {
-            f"{nb.name}.ipynb": export(nb.source, config.site_url or "")
+            f"{nb.name}.ipynb": self.exported(
+                str(nb.source), (nb.source.read_text(encoding="utf-8"), config.site_url or "")
+            )
             for nb in self.notebooks.values()
         }
         for file_name, text in exports.items():

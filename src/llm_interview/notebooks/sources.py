@@ -14,6 +14,7 @@ The same list ends up in the exported notebook's metadata (``metadata.llm_interv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,14 +47,16 @@ class Notebook:
         return EXPORT_DIR / f"{self.name}.ipynb"
 
 
-def read_source(path: Path) -> nbformat.NotebookNode:
-    """Parse a Jupytext source into a notebook."""
-    return jupytext.read(path)
+def read_source(path: Path, text: str | None = None) -> nbformat.NotebookNode:
+    """Parse a Jupytext source (its `text`, read from `path` if not given) into a notebook."""
+    if text is None:
+        text = path.read_text(encoding="utf-8")
+    return jupytext.reads(text, fmt={"extension": path.suffix})
 
 
-def describe(path: Path) -> Notebook:
+def describe(path: Path, text: str | None = None) -> Notebook:
     """Read a source's title (its first `# ` heading) and declared entry ids."""
-    nb = read_source(path)
+    nb = read_source(path, text)
     entries = nb.metadata.get(METADATA_KEY, {}).get("entries", [])
     title = next(
         line[2:].strip()
@@ -65,9 +68,12 @@ def describe(path: Path) -> Notebook:
     return Notebook(source=path, title=title, entries=tuple(entries))
 
 
-def discover(source_dir: Path = SOURCE_DIR) -> list[Notebook]:
-    """All notebook sources, sorted by file name."""
-    return [describe(path) for path in sorted(source_dir.glob("*.py"))]
+def discover(
+    source_dir: Path = SOURCE_DIR, read: Callable[[Path], Notebook] = describe
+) -> list[Notebook]:
+    """All notebook sources, sorted by file name, each read by `read` (describe, or the
+    notebooks plugin's site.memo.Memo of it)."""
+    return [read(path) for path in sorted(source_dir.glob("*.py"))]
 
 
 def markdown_cells(source: str) -> str:
@@ -94,9 +100,9 @@ def site_links(text: str, site_url: str) -> str:
     return _TOPIC_LINK.sub(url, text)
 
 
-def export(path: Path, site_url: str) -> str:
+def export(path: Path, site_url: str, text: str | None = None) -> str:
     """The output-free .ipynb text for a source, with topic links pointing at the live site."""
-    nb = read_source(path)
+    nb = read_source(path, text)
     nb.metadata.pop("jupytext", None)
     for index, cell in enumerate(nb.cells):
         cell.id = f"cell-{index}"  # stable ids keep the exported copy byte-for-byte reproducible

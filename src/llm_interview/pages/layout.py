@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,12 +88,15 @@ def _intro(markdown: str) -> str:
     return ""
 
 
-def structure(pages: dict[str, str]) -> dict[str, list[Subpage]]:
-    """Each topic's subtopic pages in reading order, from `{src: markdown}` of the site's pages."""
+def structure(
+    pages: dict[str, str], read: Callable[[str, str], Subpage] = subpage
+) -> dict[str, list[Subpage]]:
+    """Each topic's subtopic pages in reading order, from `{src: markdown}` of the site's pages,
+    each read by `read(src, markdown)` (subpage, or the site plugin's site.memo.Memo of it)."""
     found: dict[str, list[Subpage]] = {slug: [] for slug in SLUGS}
     for src, markdown in pages.items():
         if is_question_page(src):
-            found[topic_of(src)].append(subpage(src, markdown))
+            found[topic_of(src)].append(read(src, markdown))
     for subpages in found.values():
         subpages.sort(key=lambda s: (s.order, s.title, s.src))
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
@@ -108,7 +108,8 @@ def bank(topics: list[tuple[str, str, str]], entries: list[BankEntry]) -> dict:
     return {
         "version": 1,
         "topics": [{"slug": s, "title": t, "url": u} for s, t, u in topics],
-        "entries": [asdict(e) for e in entries],
+        # shallow copies: asdict's deep copy of every entry was a tenth of a serve rebuild
+        "entries": [dict(vars(e)) for e in entries],
     }
 
 

@@ -20,6 +20,7 @@ from llm_interview.editions.offline import is_offline_build
 from llm_interview.pages.layout import is_question_page, overview_path, topic_of
 from llm_interview.pages.topics import TOPICS
 from llm_interview.site import model
+from llm_interview.site.memo import KeptAcrossBuilds
 
 from .bank import bank, bank_entries, inline_index
 from .config import PracticeConfig
@@ -27,13 +28,7 @@ from .config import PracticeConfig
 INDEX_MARKER = "<!-- practice:index -->"
 
 
-class PracticePlugin(BasePlugin[PracticeConfig]):
-    dirty = False
-
-    def on_startup(self, command, dirty):
-        """Kept across `mkdocs serve` rebuilds: a dirty one renders only the changed pages."""
-        self.dirty = dirty
-
+class PracticePlugin(KeptAcrossBuilds, BasePlugin[PracticeConfig]):
     def on_config(self, config):
         if not (self.dirty and hasattr(self, "entries")):
             self.entries: dict[str, list] = {}

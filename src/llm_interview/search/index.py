@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import asdict
 from pathlib import Path
 
 from llm_interview.search.records import Record
@@ -30,7 +29,7 @@ BODY_FIELDS = ("text", "original")
 
 def document(record: Record, boost: float | None) -> dict:
     """The JSON object of one record: empty fields left out."""
-    doc = {k: v for k, v in asdict(record).items() if v or k in ("location", "title", "text")}
+    doc = {k: v for k, v in vars(record).items() if v or k in ("location", "title", "text")}
     if boost is not None:
         doc["boost"] = boost
     return doc

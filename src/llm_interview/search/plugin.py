@@ -19,19 +19,14 @@ from llm_interview import compat
 from llm_interview.editions.offline import is_offline_build
 from llm_interview.pages.layout import is_overview, is_question_page
 from llm_interview.site import model
+from llm_interview.site.memo import KeptAcrossBuilds
 
 from .config import SearchConfig
 from .index import rewrite
 from .records import Record, page_records
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
-    dirty = False
-
-    def on_startup(self, command, dirty):
-        """Kept across `mkdocs serve` rebuilds: a dirty one renders only the changed pages."""
-        self.dirty = dirty
-
+class SearchPlugin(KeptAcrossBuilds, BasePlugin[SearchConfig]):
     def on_config(self, config):
         if not (self.dirty and hasattr(self, "pages")):
             self.pages: dict[str, tuple[list[Record], float | None]] = {}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mkdocs.exceptions import PluginError
 
-from llm_interview.pages.layout import Subpage, question_pages, site_pages, structure
+from llm_interview.pages.layout import Subpage, question_pages, site_pages, structure, subpage
 
 PLUGIN = "llm-interview/site"
 
@@ -25,11 +26,12 @@ class SiteModel:
     keywords: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
-    def from_files(cls, files) -> SiteModel:
+    def from_files(cls, files, read: Callable[[str, str], Subpage] = subpage) -> SiteModel:
+        """The model of MkDocs' `files`, each question page read by `read` (layout.structure)."""
         markdown = site_pages(files)
         pages = question_pages(markdown)
         urls = {f.src_uri: f.url for f in files.documentation_pages()}
-        return cls(markdown, pages, structure(pages), urls)
+        return cls(markdown, pages, structure(pages, read), urls)
 
     def permalinks(self) -> dict[str, str]:
         """Every question id with the site URL (relative to the site root) of its page."""

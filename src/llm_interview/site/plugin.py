@@ -10,8 +10,13 @@ plugin, lays topics out (nav, overview listings, permalinks) and fills the home 
   and practice read them there; they never reach the HTML); topic overviews link their PDF and
   list every question; the home page gets its cards and download links; an include-only page's
   edit link opens the included file.
+- on_env: the theme's templates compiled once per `mkdocs serve` (templates.py).
 - on_post_page: writes what the page scripts need to know into the page's <head> (facts.py).
 - on_post_build: writes the permalinks file (each question id → its page).
+
+What the data check and the model derive from a file is kept across the rebuilds of one
+`mkdocs serve` and derived again only from the files that changed (site.memo); a dirty rebuild
+also renders the overview and home page whose listings an edit changed (dependents.py).
 """
 
 from __future__ import annotations
@@ -26,30 +31,43 @@ from llm_interview import compat
 from llm_interview.checks import datafields, entry_rules
 from llm_interview.editorial import overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
-from llm_interview.pages.layout import overview_path
+from llm_interview.pages.layout import overview_path, subpage
 
 from . import downloads, edit_links, facts, home
 from .config import SiteConfig
+from .dependents import stale_pages
+from .memo import KeptAcrossBuilds, Memo
 from .model import SiteModel
 from .nav import with_subpages
+from .templates import CompiledTemplates
 
 
-class SitePlugin(BasePlugin[SiteConfig]):
+class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
     model: SiteModel | None = None
+    built: SiteModel | None = None  # the model of the last build that finished
+
+    def __init__(self):
+        super().__init__()
+        self.data_problems = Memo(datafields.file_problems)
+        self.subpages = Memo(subpage)
+        self.templates = CompiledTemplates()
 
     def on_config(self, config):
         compat.warn_untested()
-        problems = datafields.problems(Path(config.config_file_path).parent)
+        problems = datafields.problems(Path(config.config_file_path).parent, self.data_problems)
         if problems:
             raise PluginError(str(problems[0]))
         return config
 
     @event_priority(100)  # before every other plugin reads the model
     def on_files(self, files, config):
-        self.model = SiteModel.from_files(files)
+        self.model = SiteModel.from_files(files, self.subpages)
         problems = entry_rules.placement_problems(self.model.markdown)
         if problems:
             raise PluginError(str(problems[0]))
+        if self.dirty and self.built is not None:
+            for src in stale_pages(self.built, self.model):
+                compat.render_again(files.get_file_from_path(src))
         if config.nav:
             config.nav = with_subpages(config.nav, self.model.topics)
         return files
@@ -74,10 +92,15 @@ class SitePlugin(BasePlugin[SiteConfig]):
             markdown = markdown.replace(downloads.MARKER, line)
         return markdown
 
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.templates
+        return env
+
     def on_post_page(self, output, page, config):
         return facts.with_facts(output, page.file.src_uri)
 
     def on_post_build(self, config):
+        self.built = self.model  # what the next dirty rebuild's listings are compared with
         links = self.model.permalinks()
         text = json.dumps(links, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         (Path(config.site_dir) / self.config.permalinks).write_text(text, encoding="utf-8")
