@@ -62,7 +62,7 @@ def test_bank_holds_every_entry_from_the_pages(built_site):
     assert sum('class="arithmatex"><math' in e["answer"] for e in bank["entries"]) > 10
     assert not any("\\(" in e["answer"] or "\\[" in e["answer"] for e in bank["entries"])
     page = (built_site / "practice" / "index.html").read_text("utf-8")
-    assert '<script type="application/json" id="practice-index">' in page
+    assert '<template id="practice-index">' in page and "practice.json" not in page
     assert all(f'"id":"{e["id"]}"' in page for e in bank["entries"])
 
 
@@ -124,6 +124,18 @@ def test_export_clear_import_restores_the_same_state(reader, site_url, tmp_path)
     reader.locator(".practice-status", has_text="已用 progress.json 替换").wait_for()
     assert stored(reader) == before
     expect(reader.locator(".practice-due__count")).to_have_text("2")
+
+
+def test_the_bank_is_requested_when_a_session_starts_not_with_the_page(reader, site_url):
+    """practice.json is most of the page's weight: the form, counts and questions come inline."""
+    banks: list[str] = []
+    reader.on("request", lambda r: banks.append(r.url) if "practice.json" in r.url else None)
+    reader.goto(f"{site_url}practice/?topics=rl", wait_until="networkidle")
+    expect(reader.locator(".practice-topic input[value=rl]")).to_be_checked()
+    assert banks == []
+    start(reader)
+    answer_and_grade(reader, "3")
+    assert banks == [f"{site_url}practice.json"]
 
 
 def test_practice_requests_nothing_from_other_hosts(reader, site_url):
