@@ -64,6 +64,18 @@ test("each question with a 参考答案 gets 待复习 and 已掌握 under its t
   assert.equal($(".practice-toolbar .practice-legend").textContent, "已掌握 0 · 学习中 0 · 未练 3");
 });
 
+test("the controls keep their place but do not show until Material's script has run", async () => {
+  for (const [start, hidden] of [
+    ["no-js", true], // as Material's page starts
+    ["js", false], // once its script runs
+  ]) {
+    topicPage();
+    document.documentElement.className = start;
+    await style("practice.css");
+    for (const el of [$(".practice-toolbar"), $(".practice-mark")]) assert.equal(getComputedStyle(el).visibility === "hidden", hidden, start);
+  }
+});
+
 test("已掌握 and 待复习 set the badge, the pressed button, the counts and the stored record", () => {
   topicPage();
   button("ppo", "已掌握").click();
