@@ -66,6 +66,18 @@ def test_bank_holds_every_entry_from_the_pages(built_site):
     assert all(f'"id":"{e["id"]}"' in page for e in bank["entries"])
 
 
+def test_topic_pages_carry_their_controls_and_the_print_page_and_search_do_not(built_site):
+    bank = json.loads((built_site / "practice.json").read_text("utf-8"))
+    ids = [e["id"] for e in bank["entries"] if e["url"].startswith("rl/")]
+    pages = {e["url"].split("#")[0] for e in bank["entries"] if e["id"] in ids}
+    html = "".join((built_site / url / "index.html").read_text("utf-8") for url in pages)
+    assert html.count('<div class="practice-toolbar"') == len(pages)
+    assert html.count('<div class="practice-mark"') == len(ids)
+    assert 'href="../../practice/?topics=rl&amp;mode=due"' in html
+    for other in ("print/index.html", "search/search_index.json"):
+        assert "practice-mark" not in (built_site / other).read_text("utf-8"), other
+
+
 def test_shown_answer_has_its_math_rendered(reader, site_url):
     """The bank holds the answers as the pages show them: formulas are MathML already."""
     open_practice(reader, site_url, "?topics=inference")
