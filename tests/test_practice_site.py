@@ -62,8 +62,20 @@ def test_bank_holds_every_entry_from_the_pages(built_site):
     assert sum('class="arithmatex"><math' in e["answer"] for e in bank["entries"]) > 10
     assert not any("\\(" in e["answer"] or "\\[" in e["answer"] for e in bank["entries"])
     page = (built_site / "practice" / "index.html").read_text("utf-8")
-    assert '<script type="application/json" id="practice-index">' in page
+    assert '<template id="practice-index">' in page and "practice.json" not in page
     assert all(f'"id":"{e["id"]}"' in page for e in bank["entries"])
+
+
+def test_topic_pages_carry_their_controls_and_the_print_page_and_search_do_not(built_site):
+    bank = json.loads((built_site / "practice.json").read_text("utf-8"))
+    ids = [e["id"] for e in bank["entries"] if e["url"].startswith("rl/")]
+    pages = {e["url"].split("#")[0] for e in bank["entries"] if e["id"] in ids}
+    html = "".join((built_site / url / "index.html").read_text("utf-8") for url in pages)
+    assert html.count('<div class="practice-toolbar"') == len(pages)
+    assert html.count('<div class="practice-mark"') == len(ids)
+    assert 'href="../../practice/?topics=rl&amp;mode=due"' in html
+    for other in ("print/index.html", "search/search_index.json"):
+        assert "practice-mark" not in (built_site / other).read_text("utf-8"), other
 
 
 def test_shown_answer_has_its_math_rendered(reader, site_url):
@@ -124,6 +136,18 @@ def test_export_clear_import_restores_the_same_state(reader, site_url, tmp_path)
     reader.locator(".practice-status", has_text="已用 progress.json 替换").wait_for()
     assert stored(reader) == before
     expect(reader.locator(".practice-due__count")).to_have_text("2")
+
+
+def test_the_bank_is_requested_when_a_session_starts_not_with_the_page(reader, site_url):
+    """practice.json is most of the page's weight: the form, counts and questions come inline."""
+    banks: list[str] = []
+    reader.on("request", lambda r: banks.append(r.url) if "practice.json" in r.url else None)
+    reader.goto(f"{site_url}practice/?topics=rl", wait_until="networkidle")
+    expect(reader.locator(".practice-topic input[value=rl]")).to_be_checked()
+    assert banks == []
+    start(reader)
+    answer_and_grade(reader, "3")
+    assert banks == [f"{site_url}practice.json"]
 
 
 def test_practice_requests_nothing_from_other_hosts(reader, site_url):

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+from html import unescape
+from pathlib import Path
 
 from llm_interview.practice.bank import bank, bank_entries, inline_index, site_path
+from llm_interview.practice.marks import with_marks
+from llm_interview.practice.setup import setup_form
+
+FIXTURES = Path(__file__).parent / "js" / "fixtures"  # the practice page the Node tests mount
 
 PAGE = """
 <h1>推理优化</h1><p>范围。</p>
@@ -44,21 +50,61 @@ def test_entries_keep_the_answer_as_the_reader_sees_it():
     assert (second.id, second.keywords) == ("gqa", [])
 
 
-def test_the_inline_index_leaves_out_answers_and_cannot_end_its_script_early():
+def test_the_inline_index_leaves_out_answers_and_cannot_end_its_element_early():
     entries = bank_entries(
-        PAGE.replace("GQA 是什么", "GQA &lt;/script&gt; 是什么"), "inference", "inference/", {}
+        PAGE.replace("GQA 是什么", "GQA &lt;/template&gt; 是什么"), "inference", "inference/", {}
     )
     html = inline_index(bank([("inference", "推理优化", "inference/")], entries))
-    assert html.count("</script>") == 1
-    body = html.removeprefix('<script type="application/json" id="practice-index">').removesuffix(
-        "</script>"
-    )
-    index = json.loads(body)
+    assert html.count("</template>") == 1
+    body = html.removeprefix('<template id="practice-index">').removesuffix("</template>")
+    index = json.loads(unescape(body))
     assert index["entries"][1] == {
         "id": "gqa",
         "topic": "inference",
         "level": "",
-        "title": "GQA </script> 是什么？",
+        "title": "GQA </template> 是什么？",
         "url": "inference/#gqa",
     }
     assert index["topics"] == [{"slug": "inference", "title": "推理优化", "url": "inference/"}]
+
+
+def test_the_setup_form_counts_each_topic_and_level_and_escapes_titles():
+    document = bank(
+        [("rl", "强化 <学习>", "rl/"), ("inference", "推理", "inference/")],
+        bank_entries(PAGE, "inference", "inference/", {}),
+    )
+    html = setup_form(document)
+    assert "强化 &lt;学习&gt;" in html and "<学习>" not in html
+    assert 'aria-label="已掌握 0 · 学习中 0 · 未练 2"' in html  # 全部主题 and 推理
+    assert 'aria-label="已掌握 0 · 学习中 0 · 未练 0"' in html  # 强化学习: none yet
+    assert html.count('type="radio" name="practice-mode"') == 3 and html.count(" checked") == 2
+
+
+def test_the_node_tests_mount_the_form_the_build_writes():
+    """tests/js/fixtures/practice_setup.html is setup_form of practice_bank.json; after changing
+    practice/setup.py, write it anew from that function."""
+    document = json.loads((FIXTURES / "practice_bank.json").read_text("utf-8"))
+    expected = (FIXTURES / "practice_setup.html").read_text("utf-8").strip()
+    assert setup_form(document) == expected
+
+
+def test_a_topic_page_gets_its_controls_for_the_questions_with_an_answer():
+    entries = bank_entries(PAGE, "inference", "inference/", {})
+    html = with_marks(PAGE, entries, "inference", "../practice.html")
+    assert html.count('class="practice-toolbar"') == 1
+    assert html.index('class="practice-toolbar"') < html.index('id="kv-cache"')
+    assert 'href="../practice.html?topics=inference&amp;mode=due"' in html
+    assert 'aria-label="练习状态：为什么要用 KV Cache？"' in html
+    assert html.count('<div class="practice-mark"') == 2  # not under 没有参考答案的小节
+    assert (
+        '<span class="practice-state" hidden></span><a class="headerlink" href="#kv-cache"' in html
+    )
+    assert with_marks(PAGE, [], "inference", "../practice.html") == PAGE
+
+
+def test_the_node_tests_mount_the_controls_the_build_writes():
+    """tests/js/fixtures/topic_page_marked.html is topic_page.html given its controls; after
+    changing practice/marks.py, write it anew from with_marks."""
+    page = (FIXTURES / "topic_page.html").read_text("utf-8")
+    marked = with_marks(page, bank_entries(page, "rl", "rl/basics/", {}), "rl", "../../practice/")
+    assert marked == (FIXTURES / "topic_page_marked.html").read_text("utf-8")

@@ -1,6 +1,7 @@
 // The 练习 page (docs/assets/js/practice/page.js and drill.js) in a DOM: the drill, the levels and
 // modes, the 错题本, unreadable progress, export and import.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { beforeEach, test } from "node:test";
 
 import { downloads, load, memoryStorage, openPage, press, SITE, settle } from "./page.mjs";
@@ -9,26 +10,19 @@ process.env.TZ = "Asia/Shanghai"; // the reader's calendar day is Beijing's, as 
 const { localDay } = await import("../../docs/assets/js/practice/schedule.js");
 const { KEY, APP } = await import("../../docs/assets/js/practice/store.js");
 
-const BANK = {
-  topics: [
-    { slug: "rl", title: "强化学习", url: "rl/" },
-    { slug: "inference", title: "推理", url: "inference/" },
-  ],
-  entries: [
-    { id: "ppo", topic: "rl", level: "基础", title: "PPO 是什么？", url: "rl/basics/#ppo" },
-    { id: "dpo", topic: "rl", level: "进阶", title: "DPO 与 PPO 有何不同？", url: "rl/basics/#dpo" },
-    { id: "grpo", topic: "rl", level: "前沿", title: "GRPO 怎样省掉价值网络？", url: "rl/advanced/#grpo" },
-    { id: "kv-cache", topic: "inference", level: "基础", title: "KV Cache 存什么？", url: "inference/kv-cache/#kv-cache" },
-    { id: "speculative", topic: "inference", level: "进阶", title: "投机解码为什么更快？", url: "inference/decoding/#speculative" },
-  ],
-};
-const BODY = `<article class="md-content__inner"><div id="practice" class="practice"></div>
+// The bank and the setup form the build writes for it (src/llm_interview/practice/setup.py;
+// tests/test_practice_units.py checks the form is what the build writes).
+const FIXTURES = new URL("fixtures/", import.meta.url);
+const BANK = JSON.parse(readFileSync(new URL("practice_bank.json", FIXTURES), "utf-8"));
+const SETUP = readFileSync(new URL("practice_setup.html", FIXTURES), "utf-8");
+const BODY = `<article class="md-content__inner"><div id="practice" class="practice">${SETUP}</div>
   <h2 id="missed">错题本</h2><div id="practice-missed"></div><h2 id="data">保存与备份</h2><div id="practice-data"></div></article>`;
 const DAY_ONE = Date.UTC(2026, 11, 1, 1, 0); // 2026-12-01 09:00 in Beijing
 
 let page;
 let clock;
 let storage;
+let answersFetched; // how often the drill asked for the answers to be fetched
 
 /** Open the practice page at `query` and mount it as main.js does. */
 async function practice(query = "") {
@@ -39,6 +33,7 @@ async function practice(query = "") {
     storage,
     now: () => clock,
     today: () => localDay(clock),
+    fetchAnswers: () => (answersFetched += 1),
     answer: async (id) => `<p>${id} 的参考答案，见 <a href="rl/basics/#ppo">PPO</a>，<span class="arithmatex"><math><mi>x</mi></math></span>。</p>`,
   };
   const view = mountPracticePage(window.document, app, BANK);
@@ -67,6 +62,49 @@ async function answerAndGrade(digit) {
 beforeEach(() => {
   clock = DAY_ONE;
   storage = memoryStorage();
+  answersFetched = 0;
+});
+
+test("the form the build wrote is taken over as it is: the address's choice set, no element added before it", async () => {
+  await practice("?topics=inference&level=进阶&mode=random");
+  const setup = page.$(".practice-setup");
+  assert.equal(page.$("#practice").firstElementChild, setup);
+  assert.deepEqual(
+    page.$$(".practice-topic input").map((i) => i.checked),
+    [false, false, true],
+  );
+  assert.deepEqual(
+    page.$$(".practice-level input").map((i) => i.checked),
+    [false, true, false],
+  );
+  assert.equal(page.$("input[name=practice-mode]:checked").value, "random");
+  assert.equal(page.$(".practice-level input[value='基础'] ~ .practice-level__count").textContent, "（1）", "counts of the chosen topics");
+  assert.equal(page.$(".practice-mode__due").textContent, "（0）");
+  await practice();
+  assert.equal(page.$(".practice-topic--all input").checked, true);
+  assert.equal(page.$("input[name=practice-mode]:checked").value, "order");
+});
+
+test("the progress the build drew for a new reader is the bar the script draws", async () => {
+  const { progressBar } = await load("practice/dom.js");
+  const drawn = (el) => ({
+    label: el.querySelector(".practice-bar").getAttribute("aria-label"),
+    legend: el.querySelector(".practice-legend").textContent,
+    grow: [...el.querySelectorAll(".practice-bar > span")].map((s) => [s.className, s.style.flexGrow]),
+  });
+  openPage({ body: `<div id="practice">${SETUP}</div>` });
+  const built = drawn(document.querySelector(".practice-topic input[value=rl]").closest("label"));
+  assert.deepEqual(built, drawn(progressBar({ mastered: 0, learning: 0, new: 3 })));
+});
+
+test("the answers are fetched as a session starts, not with the page", async () => {
+  await practice("?topics=rl");
+  assert.equal(answersFetched, 0);
+  start();
+  assert.equal(answersFetched, 1);
+  await practice("?topics=inference&level=前沿");
+  start();
+  assert.equal(answersFetched, 1, "not when the choice has no questions");
 });
 
 test("the keyboard drills a topic: space shows the answer, 1 2 3 grade it, the next one follows", async () => {

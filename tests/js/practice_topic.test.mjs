@@ -1,6 +1,7 @@
 // The practice marks on topic pages and the home page's progress (docs/assets/js/practice/topic.js)
 // and the level filter on topic overviews (overview.js), in a DOM.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { beforeEach, test } from "node:test";
 
 import { memoryStorage, openPage, SITE, style } from "./page.mjs";
@@ -10,12 +11,10 @@ const { mountOverview } = await import("../../docs/assets/js/practice/overview.j
 const { KEY, APP } = await import("../../docs/assets/js/practice/store.js");
 
 const TOPIC_HEAD = '<meta name="llm-interview:topic" content="rl">';
-const entry = (id, title) =>
-  `<h2 class="qa-question" id="${id}">${title}<a class="headerlink" href="#${id}">¶</a></h2><p class="qa-tags"><a class="md-tag">RL</a></p>
-  <div class="qa-answer"><p>${title}的参考答案。</p></div><details class="quote"><summary>原始回答</summary><p>……</p></details>`;
-const TOPIC_PAGE = `<article class="md-content__inner md-typeset"><h1>强化学习基础</h1><p>本页的题目。</p>
-  ${entry("ppo", "PPO 是什么？")}${entry("dpo", "DPO 与 PPO 有何不同？")}${entry("grpo", "GRPO 怎样省掉价值网络？")}
-  <h2 id="reading">延伸阅读<a class="headerlink" href="#reading">¶</a></h2><p>不是题目：没有参考答案。</p></article>`;
+// A topic page as the build writes it: rendered (topic_page.html), then given its practice controls
+// (src/llm_interview/practice/marks.py; tests/test_practice_units.py checks this is what it writes).
+const FIXTURES = new URL("fixtures/", import.meta.url);
+const TOPIC_PAGE = readFileSync(new URL("topic_page_marked.html", FIXTURES), "utf-8");
 const TODAY = "2026-12-01";
 
 let storage;
@@ -30,7 +29,7 @@ beforeEach(() => {
 function topicPage(url = `${SITE}rl/basics/`) {
   openPage({ url, head: TOPIC_HEAD, body: TOPIC_PAGE });
   const article = document.querySelector("article");
-  return { article, view: mountTopic(article, app, pageTopic(document)) };
+  return { article, view: mountTopic(article, app) };
 }
 
 const $ = (selector) => document.querySelector(selector);
@@ -49,6 +48,7 @@ test("the page's topic is the one the build wrote into its head, not a guess fro
 test("each question with a 参考答案 gets 待复习 and 已掌握 under its title, and the topic a toolbar", () => {
   const { view } = topicPage();
   assert.ok(view);
+  assert.equal(document.querySelectorAll("button, .practice-toolbar, .practice-state").length, 10, "the build's controls; the script adds none");
   assert.deepEqual(
     $$(".practice-mark").map((m) => m.previousElementSibling.id),
     ["ppo", "dpo", "grpo"],
@@ -62,6 +62,18 @@ test("each question with a 参考答案 gets 待复习 and 已掌握 under its t
   ]);
   assert.equal($("h2#ppo .practice-state").hidden, true, "a new question has no badge");
   assert.equal($(".practice-toolbar .practice-legend").textContent, "已掌握 0 · 学习中 0 · 未练 3");
+});
+
+test("the controls keep their place but do not show until Material's script has run", async () => {
+  for (const [start, hidden] of [
+    ["no-js", true], // as Material's page starts
+    ["js", false], // once its script runs
+  ]) {
+    topicPage();
+    document.documentElement.className = start;
+    await style("practice.css");
+    for (const el of [$(".practice-toolbar"), $(".practice-mark")]) assert.equal(getComputedStyle(el).visibility === "hidden", hidden, start);
+  }
 });
 
 test("已掌握 and 待复习 set the badge, the pressed button, the counts and the stored record", () => {
@@ -132,7 +144,7 @@ test("unreadable progress: the topic page says so, links to the practice page an
 
 test("a page without questions gets no practice controls", () => {
   openPage({ url: `${SITE}rl/`, head: TOPIC_HEAD, body: '<article class="md-content__inner"><h1>强化学习</h1><h2 id="x">总览</h2></article>' });
-  assert.equal(mountTopic($("article"), app, "rl"), null);
+  assert.equal(mountTopic($("article"), app), null);
   assert.equal($(".practice-toolbar"), null);
 });
 

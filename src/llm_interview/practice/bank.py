@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from html import escape
 
 from bs4 import BeautifulSoup, Tag
 
@@ -114,10 +115,11 @@ def bank(topics: list[tuple[str, str, str]], entries: list[BankEntry]) -> dict:
 
 
 def inline_index(document: dict, answers: bool = False) -> str:
-    """The bank as a JSON script element for a page: without answers and keywords (they arrive
-    with practice.json), or with the answers where nothing can be fetched (the offline copy)."""
+    """The bank as an inert element of a page: without answers and keywords (they arrive with
+    practice.json), or with the answers where nothing can be fetched (the offline copy). A
+    <template>, not a JSON <script>: Material's instant navigation re-creates every <script> of
+    the page it swaps in from its text alone, dropping its id and type."""
     fields = ("id", "topic", "level", "title", "url", *(("answer",) if answers else ()))
     slim = [{k: e[k] for k in fields} for e in document["entries"]]
     text = json.dumps({**document, "entries": slim}, ensure_ascii=False, separators=(",", ":"))
-    safe = text.replace("</", "<\\/")  # no "</script>" inside the element
-    return f'<script type="application/json" id="practice-index">{safe}</script>'
+    return f'<template id="practice-index">{escape(text, quote=False)}</template>'

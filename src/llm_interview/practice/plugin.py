@@ -3,9 +3,12 @@ question pages as they render.
 
 Every rendered question page gives its entries (practice.bank); after the build the bank is
 written at the site root, so a new or edited entry is in practice mode with no extra step. The
-practice page (docs/practice.md, driven by docs/assets/js/practice/) also gets the bank without
-its answers inline, in place of its INDEX_MARKER: the first question shows as soon as the page is
-loaded, while the answers arrive with practice.json. The offline copy gets the answers inline.
+practice page (docs/practice.md, driven by docs/assets/js/practice/) gets its setup form
+(practice.setup) in place of SETUP_MARKER and the bank without its answers inline in place of
+INDEX_MARKER: the page shows everything up to the first question with no request, and fetches
+practice.json (most of its weight) only when the reader starts a session. The offline copy,
+which cannot fetch from `file://`, gets the answers inline. Each question page gets its practice
+controls (practice.marks) in its finished HTML.
 """
 
 from __future__ import annotations
@@ -24,8 +27,12 @@ from llm_interview.site.memo import KeptAcrossBuilds
 
 from .bank import bank, bank_entries, inline_index
 from .config import PracticeConfig
+from .marks import with_marks
+from .setup import setup_form
 
 INDEX_MARKER = "<!-- practice:index -->"
+SETUP_MARKER = "<!-- practice:setup -->"
+PRACTICE_PAGE = "practice.md"
 
 
 class PracticePlugin(KeptAcrossBuilds, BasePlugin[PracticeConfig]):
@@ -55,13 +62,16 @@ class PracticePlugin(KeptAcrossBuilds, BasePlugin[PracticeConfig]):
         return bank(topics, entries)
 
     def on_post_page(self, output, page, config):
+        src = page.file.src_uri
+        practice_url = model.of(config).urls.get(PRACTICE_PAGE)
+        if is_question_page(src) and practice_url is not None:
+            here = get_relative_url(practice_url, page.url)
+            return with_marks(output, self.entries.get(src, []), topic_of(src), here)
         if INDEX_MARKER not in output:
             return output
-        if is_offline_build(config):
-            return output.replace(INDEX_MARKER, inline_index(self._bank(config), answers=True))
-        bank_url = get_relative_url(self.config.bank, page.url)
-        preload = f'<link rel="preload" href="{bank_url}" as="fetch" crossorigin="anonymous">'
-        return output.replace(INDEX_MARKER, preload + inline_index(self._bank(config)))
+        document = self._bank(config)
+        index = inline_index(document, answers=is_offline_build(config))
+        return output.replace(INDEX_MARKER, index).replace(SETUP_MARKER, setup_form(document))
 
     def on_post_build(self, config):
         text = json.dumps(self._bank(config), ensure_ascii=False, separators=(",", ":"))

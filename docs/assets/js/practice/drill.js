@@ -1,8 +1,8 @@
 // The 练习 page: choose topics, levels and a mode, drill one question at a time, grade it, see what is due.
 import { h, progressBar, typingInto } from "./dom.js";
-import { counts, LEVELS } from "./levels.js";
+import { counts } from "./levels.js";
 import { AGAIN, dueIds, GOOD, grade, HARD, missedIds, tally } from "./schedule.js";
-import { choiceFromQuery, chosenEntries, MODES, queue } from "./session.js";
+import { choiceFromQuery, chosenEntries, queue } from "./session.js";
 import { read, update } from "./store.js";
 
 const GRADES = [
@@ -11,50 +11,35 @@ const GRADES = [
   [GOOD, "掌握"],
 ];
 
-/** Mount the drill into `root` (#practice). `app` gives storage, clock, answer(id) (a promise
- * of the answer's HTML, its formulas already MathML) and the page's notices; `bank` lists topics and entries.
- * Returns the view's hooks for the page: refresh() and key(event). */
+/** Mount the drill into `root` (#practice), taking over the setup form the build wrote there
+ * (src/llm_interview/practice/setup.py). `app` gives storage, clock, answer(id) (a promise of the
+ * answer's HTML, its formulas already MathML), fetchAnswers() (called as a session starts, so the
+ * answers are on their way before the first is asked for) and the page's notices; `bank` lists
+ * topics and entries. Returns the view's hooks for the page: refresh() and key(event). */
 export function mountDrill(root, app, bank) {
   const byId = new Map(bank.entries.map((e) => [e.id, e]));
   const topicTitle = new Map(bank.topics.map((t) => [t.slug, t.title]));
-  const slugs = bank.topics.map((t) => t.slug);
-  const choice = choiceFromQuery(location.search, slugs);
   const run = { ids: [], at: 0, phase: "setup", counts: {} };
 
-  const dueCount = h("strong", { class: "practice-due__count" });
-  const topicBoxes = bank.topics.map((t) => {
-    const input = h("input", { type: "checkbox", value: t.slug, checked: choice.topics.includes(t.slug) });
-    const progress = h("span", { class: "practice-progress" });
-    return { slug: t.slug, input, progress, label: h("label", { class: "practice-topic" }, input, h("span", { class: "practice-topic__name" }, t.title), progress) };
-  });
-  const all = h("input", { type: "checkbox", checked: choice.topics.length === 0 });
-  const levelBoxes = LEVELS.map((level) => {
-    const input = h("input", { type: "checkbox", value: level, checked: choice.levels.includes(level) });
-    const count = h("span", { class: "practice-level__count" });
-    return { level, input, count, label: h("label", { class: "practice-mode practice-level" }, input, h("span", { class: "qa-level", dataset: { level } }, level), count) };
-  });
-  const modeInputs = Object.entries(MODES).map(([value, label]) => {
-    const input = h("input", { type: "radio", name: "practice-mode", value, checked: value === choice.mode });
-    return h("label", { class: "practice-mode" }, input, h("span", {}, label, value === "due" ? h("span", { class: "practice-mode__due" }) : null));
-  });
-  const startButton = h("button", { class: "md-button md-button--primary practice-start", type: "button", onclick: start }, "开始练习");
-  const empty = h("p", { class: "practice-empty", role: "status" });
-  const setup = h(
-    "section",
-    { class: "practice-setup", "aria-label": "选择题目" },
-    h("p", { class: "practice-due" }, "今天待复习 ", dueCount, " 题"),
-    h(
-      "fieldset",
-      { class: "practice-topics" },
-      h("legend", {}, "主题"),
-      h("label", { class: "practice-topic practice-topic--all" }, all, h("span", { class: "practice-topic__name" }, "全部主题"), h("span", { class: "practice-progress", dataset: { all: "1" } })),
-      ...topicBoxes.map((b) => b.label),
-    ),
-    h("fieldset", { class: "practice-modes practice-levels" }, h("legend", {}, "级别（都不选即全部）"), ...levelBoxes.map((b) => b.label)),
-    h("fieldset", { class: "practice-modes" }, h("legend", {}, "方式"), ...modeInputs),
-    startButton,
-    empty,
+  const setup = root.querySelector(".practice-setup");
+  const dueCount = setup.querySelector(".practice-due__count");
+  const all = setup.querySelector(".practice-topic--all input");
+  const topicBoxes = [...setup.querySelectorAll(".practice-topic input[value]")].map((input) => ({ slug: input.value, input, progress: input.closest("label").querySelector(".practice-progress") }));
+  const levelBoxes = [...setup.querySelectorAll(".practice-level input")].map((input) => ({ level: input.value, input, count: input.closest("label").querySelector(".practice-level__count") }));
+  const modeInputs = [...setup.querySelectorAll('input[name="practice-mode"]')];
+  const startButton = setup.querySelector(".practice-start");
+  const empty = setup.querySelector(".practice-empty");
+  startButton.addEventListener("click", start);
+
+  // The address's choice (or none), whatever state the browser restored the form to.
+  const choice = choiceFromQuery(
+    location.search,
+    topicBoxes.map((b) => b.slug),
   );
+  for (const b of topicBoxes) b.input.checked = choice.topics.includes(b.slug);
+  all.checked = choice.topics.length === 0;
+  for (const b of levelBoxes) b.input.checked = choice.levels.includes(b.level);
+  for (const input of modeInputs) input.checked = input.value === choice.mode;
 
   const meta = h("span", { class: "practice-meta__where" });
   const question = h("h2", { class: "practice-question", tabindex: "-1" });
@@ -93,7 +78,7 @@ export function mountDrill(root, app, bank) {
     h("button", { class: "md-button md-button--primary", type: "button", onclick: stop }, "再练一轮"),
   );
 
-  root.replaceChildren(setup, card, done);
+  root.append(card, done);
   all.addEventListener("change", () => {
     for (const b of topicBoxes) b.input.checked = false;
     all.checked = true;
@@ -105,13 +90,13 @@ export function mountDrill(root, app, bank) {
       refresh();
     });
   }
-  for (const label of modeInputs) label.querySelector("input").addEventListener("change", refresh);
+  for (const input of modeInputs) input.addEventListener("change", refresh);
   for (const b of levelBoxes) b.input.addEventListener("change", refresh);
 
   function chosen() {
     const topics = topicBoxes.filter((b) => b.input.checked).map((b) => b.slug);
     const levels = levelBoxes.filter((b) => b.input.checked).map((b) => b.level);
-    const mode = modeInputs.map((l) => l.querySelector("input")).find((i) => i.checked).value;
+    const mode = modeInputs.find((i) => i.checked).value;
     return { topics, levels, mode };
   }
 
@@ -152,6 +137,7 @@ export function mountDrill(root, app, bank) {
       empty.textContent = picked.mode === "due" ? "所选主题和级别今天没有待复习的题。换个方式，或者明天再来。" : "所选主题和级别下没有题。";
       return;
     }
+    app.fetchAnswers();
     run.at = 0;
     run.counts = { [AGAIN]: 0, [HARD]: 0, [GOOD]: 0 };
     setup.hidden = true;

@@ -27,7 +27,7 @@ const app = {
 };
 
 let bank = null;
-/** The question bank, fetched once per visit and kept for later pages (works offline after). */
+/** The question bank with its answers, fetched once per visit and kept for later pages. */
 function loadBank() {
   bank ??= fetch(new URL("practice.json", app.root)).then((r) => {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
@@ -39,29 +39,33 @@ function loadBank() {
 
 let views = [];
 
-/** The questions without their answers, written into the practice page by the build. */
-function inlineIndex() {
-  const script = document.getElementById("practice-index");
-  return script ? JSON.parse(script.textContent) : null;
+/** Where the drill's answers come from: the index the build wrote into the page, which holds
+ * them in the offline copy (nothing can be fetched from `file://`); else practice.json, fetched
+ * as the reader starts a session, not with the page: it is most of the page's weight. */
+function answers(index) {
+  if (index.entries.some((e) => e.answer !== undefined)) {
+    const inline = new Map(index.entries.map((e) => [e.id, e.answer]));
+    return { fetchAnswers() {}, answer: async (id) => inline.get(id) };
+  }
+  return {
+    fetchAnswers: () => void loadBank().catch(() => {}), // a failure shows when an answer is asked for
+    async answer(id) {
+      const found = (await loadBank()).entries.find((e) => e.id === id);
+      if (!found) throw new Error(`题库里没有 ${id}`);
+      return found.answer;
+    },
+  };
 }
 
-/** One entry's answer HTML: inline in the offline copy, else from the bank (fetched once, already
- * on its way when the page opens). */
-async function answer(id) {
-  const inline = inlineIndex()?.entries.find((e) => e.id === id);
-  if (inline?.answer !== undefined) return inline.answer;
-  const found = (await loadBank()).entries.find((e) => e.id === id);
-  if (!found) throw new Error(`题库里没有 ${id}`);
-  return found.answer;
-}
-
-async function mountPractice(root) {
-  const fetching = loadBank();
+/** The practice page: the drill over the setup form and the question index the build wrote. */
+function mountPractice(root) {
   try {
-    const view = mountPracticePage(document, { ...app, answer }, inlineIndex() ?? (await fetching));
-    if (root.isConnected) views.push(view);
+    const inline = document.getElementById("practice-index"); // a <template>: inert text
+    if (!inline) throw new Error("页面里没有题目索引");
+    const index = JSON.parse(inline.content.textContent);
+    views.push(mountPracticePage(document, { ...app, ...answers(index) }, index));
   } catch (err) {
-    root.replaceChildren(`题库没有载入（${err.message}）。请检查网络后刷新页面；已保存的进度不受影响。`);
+    root.replaceChildren(`练习页没有载入（${err.message}）。请刷新页面；已保存的进度不受影响。`);
     root.classList.add("practice-failed");
   }
 }
@@ -75,8 +79,7 @@ function mount() {
   const home = mountHome(article, app);
   if (home) views.push(home);
   mountOverview(article, app);
-  const slug = pageTopic(document);
-  const topic = slug && mountTopic(article, app, slug);
+  const topic = pageTopic(document) && mountTopic(article, app);
   if (topic) views.push(topic);
 }
 

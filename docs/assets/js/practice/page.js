@@ -3,7 +3,8 @@ import { download, h } from "./dom.js";
 import { mountDrill } from "./drill.js";
 import { KEY, merge, parse, read, write } from "./store.js";
 
-/** Mount everything on the practice page; `base` gives root, storage, clock and answer. */
+/** Mount everything on the practice page; `base` gives root, storage, clock, answer and
+ * fetchAnswers (drill.js), `bank` the question index. */
 export function mountPracticePage(doc, base, bank) {
   const alert = h("div", { class: "practice-alert admonition failure", role: "alert", hidden: true });
   const status = h("p", { class: "practice-status", role: "status", "aria-live": "polite" });

@@ -2,7 +2,8 @@
 import { keeps, levelsFromQuery } from "./levels.js";
 import { dueIds } from "./schedule.js";
 
-export const MODES = { order: "顺序", random: "随机", due: "只练待复习" };
+// The practice page's modes; their labels are in the form the build writes (practice/setup.py).
+const MODES = ["order", "random", "due"];
 
 /** Fisher–Yates shuffle of a copy of `items`; `random` returns numbers in [0, 1). */
 export function shuffled(items, random = Math.random) {
@@ -33,6 +34,6 @@ export function queue(entries, { topics = [], levels = [], mode = "order" }, rec
 export function choiceFromQuery(search, knownTopics) {
   const params = new URLSearchParams(search);
   const topics = (params.get("topics") || "").split(",").filter((t) => knownTopics.includes(t));
-  const mode = Object.hasOwn(MODES, params.get("mode")) ? params.get("mode") : "order";
+  const mode = MODES.includes(params.get("mode")) ? params.get("mode") : "order";
   return { topics, levels: levelsFromQuery(search), mode };
 }

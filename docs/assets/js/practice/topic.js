@@ -1,5 +1,7 @@
 // Topic pages: per entry a 待复习 / 已掌握 control and its state beside the title; above the first
 // entry, the topic's progress, a filter that hides mastered entries and a link to practise the topic.
+// The build writes these controls into the page (src/llm_interview/practice/marks.py), so they paint
+// with it; this script wires them and shows the reader's own state.
 import { h, progressBar } from "./dom.js";
 import { isDue, markForReview, markMastered, status, tally } from "./schedule.js";
 import { read, update } from "./store.js";
@@ -10,59 +12,37 @@ export function pageTopic(doc) {
   return doc.querySelector('meta[name="llm-interview:topic"]')?.getAttribute("content") ?? "";
 }
 
-/** The entries of a topic page: each question (`h2.qa-question`, marked by the build) whose
- * section holds a 参考答案, with its elements. */
+/** The entries of a topic page: each question (`h2.qa-question`) the build gave practice controls,
+ * with its elements up to the next heading (its controls among them). */
 export function pageEntries(article) {
   const entries = [];
-  for (const heading of article.querySelectorAll(":scope > h2.qa-question[id]")) {
+  for (const group of article.querySelectorAll(":scope > h2.qa-question[id] + .practice-mark")) {
+    const heading = group.previousElementSibling;
     const parts = [heading];
-    for (let el = heading.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) parts.push(el);
-    const title = heading.textContent.replace(/¶\s*$/, "").trim();
-    if (parts.some((el) => el.classList.contains("qa-answer"))) entries.push({ id: heading.id, title, heading, parts });
+    for (let el = group; el && el.tagName !== "H2"; el = el.nextElementSibling) parts.push(el);
+    entries.push({ id: heading.id, heading, group, parts });
   }
   return entries;
 }
 
 const BADGE = { mastered: "已掌握", due: "待复习", learning: "学习中" };
 
-/** Add the controls to a topic page; returns { refresh } or null when the page has no entries. */
-export function mountTopic(article, app, slug) {
+/** Wire the page's controls; returns { refresh } or null when the page has none. */
+export function mountTopic(article, app) {
+  const toolbar = article.querySelector(":scope > .practice-toolbar");
   const entries = pageEntries(article);
-  if (entries.length === 0) return null;
-  const practiceUrl = (mode) => new URL(`practice/?topics=${slug}${mode ? `&mode=${mode}` : ""}`, app.root).href;
-
-  const progress = h("span", { class: "practice-progress" });
-  const filter = h("input", { type: "checkbox", class: "practice-filter" });
-  const hiddenNote = h("span", { class: "practice-hidden-note", "aria-live": "polite" });
-  const notice = h("p", { class: "practice-toolbar__notice", hidden: true });
-  const dueLink = h("a", { class: "md-button practice-toolbar__due", href: practiceUrl("due") });
-  const toolbar = h(
-    "div",
-    { class: "practice-toolbar", role: "region", "aria-label": "本主题的练习进度" },
-    progress,
-    h(
-      "p",
-      { class: "practice-toolbar__actions" },
-      h("a", { class: "md-button md-button--primary", href: practiceUrl() }, "练习本主题"),
-      dueLink,
-      h("label", { class: "practice-filter__label" }, filter, " 隐藏已掌握的题"),
-      hiddenNote,
-    ),
-    notice,
-  );
-  entries[0].heading.before(toolbar);
+  if (!toolbar || entries.length === 0) return null;
+  const progress = toolbar.querySelector(".practice-progress");
+  const filter = toolbar.querySelector(".practice-filter");
+  const hiddenNote = toolbar.querySelector(".practice-hidden-note");
+  const notice = toolbar.querySelector(".practice-toolbar__notice");
+  const dueLink = toolbar.querySelector(".practice-toolbar__due");
 
   const controls = entries.map((entry) => {
-    const badge = h("span", { class: "practice-state", hidden: true });
-    const anchor = entry.heading.querySelector(".headerlink");
-    entry.heading.insertBefore(badge, anchor);
-    const button = (label, mark) => h("button", { class: "practice-mark__button", type: "button", "aria-pressed": "false", onclick: () => change(entry.id, mark) }, label);
-    const review = button("待复习", markForReview);
-    const mastered = button("已掌握", markMastered);
-    const group = h("div", { class: "practice-mark", role: "group", "aria-label": `练习状态：${entry.title}` }, review, mastered);
-    entry.heading.after(group);
-    entry.parts.push(group);
-    return { entry, badge, review, mastered, group };
+    const [review, mastered] = entry.group.querySelectorAll("button");
+    review.addEventListener("click", () => change(entry.id, markForReview));
+    mastered.addEventListener("click", () => change(entry.id, markMastered));
+    return { entry, badge: entry.heading.querySelector(".practice-state"), review, mastered };
   });
 
   filter.addEventListener("change", () => {
