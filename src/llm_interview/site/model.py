@@ -16,13 +16,19 @@ class SiteModel:
     """`markdown`: every Markdown page `{src: text}`; `pages`: the question pages among them;
     `topics`: each topic's subtopic pages in reading order; `urls`: each page's site URL;
     `keywords`: each rendered page's section keywords (filled as pages render, see the site
-    plugin: they leave the Markdown there, so they never reach the HTML)."""
+    plugin: they leave the Markdown there, so they never reach the HTML); `ids`: the question
+    ids of each question page in page order, so per-page work looks at the page's own
+    questions, not at every question of the site."""
 
     markdown: dict[str, str]
     pages: dict[str, str]
     topics: dict[str, list[Subpage]]
     urls: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    ids: dict[str, tuple[str, ...]] = field(init=False)
+
+    def __post_init__(self):
+        self.ids = {sub.src: sub.ids for subs in self.topics.values() for sub in subs}
 
     @classmethod
     def from_files(cls, files) -> SiteModel:
