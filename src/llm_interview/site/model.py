@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from mkdocs.exceptions import PluginError
 
 from llm_interview.pages.layout import Subpage, question_pages, site_pages, structure
+from llm_interview.site import rendered
+from llm_interview.site.rendered import Element
 
 PLUGIN = "llm-interview/site"
 
@@ -26,6 +28,7 @@ class SiteModel:
     urls: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     ids: dict[str, tuple[str, ...]] = field(init=False)
+    _rendered: tuple = field(default=("", "", None), init=False, repr=False)
 
     def __post_init__(self):
         self.ids = {sub.src: sub.ids for subs in self.topics.values() for sub in subs}
@@ -45,6 +48,13 @@ class SiteModel:
             for sub in subpages
             for entry_id in sub.ids
         }
+
+    def rendered(self, src: str, html: str) -> Element:
+        """Page `src` rendered to `html`, parsed once for every plugin that reads it (search,
+        practice); pages render one after another, so only the latest is kept."""
+        if self._rendered[:2] != (src, html):
+            self._rendered = (src, html, rendered.tree(html))
+        return self._rendered[2]
 
     def topic_ids(self, slug: str) -> list[str]:
         """A topic's question ids in reading order."""
