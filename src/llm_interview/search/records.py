@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from llm_interview.site import rendered
 from llm_interview.site.rendered import Element
 
@@ -26,6 +28,10 @@ INLINE_MATH = "…"  # stands for an inline formula, whose LaTeX source nobody s
 HEADINGS = {f"h{n}" for n in range(1, 7)}
 BLOCKS = HEADINGS | {"p", "li", "div", "pre", "tr", "details", "summary", "blockquote", "dd", "dt"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+# The level labels inside an element (they count even inside text that search leaves out).
+LEVEL_LABELS = etree.XPath(
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' qa-level ')]"
+)
 
 
 @dataclass
@@ -48,13 +54,7 @@ def page_records(
     from its Markdown."""
     keywords = keywords or {}
     sections = _Sections(url)
-    for kind, item in rendered.walk(rendered.tree(html)):
-        if kind == "text":
-            sections.text(item)
-        elif kind == "start":
-            sections.start(item.tag, item.attrib)
-        else:
-            sections.end(item.tag)
+    sections.read(rendered.tree(html))
     records = []
     for section in sections.sections:
         record = Record(
@@ -88,11 +88,35 @@ class _Sections:
         self.sections = [_Section(url)]
         self.stack: list[tuple[str, str]] = []  # (tag, role) of open elements
 
-    def start(self, tag, attrs):
+    def read(self, element: Element) -> None:
+        """Reads the content of `element`: its text, then each child and the text after it."""
+        if element.text:
+            self.text(element.text)
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment
+                self._element(child)
+            if child.tail:
+                self.text(child.tail)
+
+    def _element(self, element: Element) -> None:
+        tag = element.tag
+        if tag in rendered.WRAPPERS:
+            self.read(element)
+            return
+        role = self.start(tag, element.attrib)
+        if role == "skip":  # nothing inside is kept but the level label
+            for label in LEVEL_LABELS(element):
+                self.sections[-1].level = label.get("data-level") or ""
+        elif role is not None:
+            self.read(element)
+        self.end(tag)
+
+    def start(self, tag, attrs) -> str | None:
+        """Opens an element; its role (None for a void element, which holds nothing)."""
         if tag in VOID:
             if tag == "br":
                 self.text("\n")
-            return
+            return None
         classes = (attrs.get("class") or "").split()
         if "qa-level" in classes:  # the level label under a question's title
             self.sections[-1].level = attrs.get("data-level") or ""
@@ -105,6 +129,7 @@ class _Sections:
                 self.sections.append(_Section(f"{self.url}#{attrs.get('id')}"))
             role = "title"
         self.stack.append((tag, role))
+        return role
 
     def end(self, tag):
         for depth in range(len(self.stack) - 1, -1, -1):
