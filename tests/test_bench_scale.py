@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from llm_interview.bench.search_timing import original, top3_hit
-from llm_interview.bench.site_figures import html_path, kind
+from llm_interview.bench.site_figures import html_path, kind, largest_file, shard_files
 from llm_interview.bench.synthetic_bank import questions, replicate, scaled_copy
 from llm_interview.pages.pagetext import find_entries
 
@@ -103,3 +103,14 @@ def test_a_synthetic_copy_counts_as_its_question():
     assert original("architecture/index-x3/#rope-x3") == "architecture/#rope"
     assert top3_hit("architecture/#rope", ["a/", "b/", "architecture/index-x2/#rope-x2"])
     assert not top3_hit("architecture/#rope", ["a/", "b/", "c/", "architecture/#rope"])
+
+
+def test_the_shards_of_answer_texts_are_told_from_the_other_search_files():
+    files = {
+        "records-text-0.json": (900, 300),
+        "records-text-12.json": (800, 310),
+        "records.json": (2000, 200),
+        "search_index.json": (10, 5),
+    }
+    assert list(shard_files(files)) == ["records-text-0.json", "records-text-12.json"]
+    assert largest_file(files) == ("records-text-12.json", 800, 310)

@@ -4,6 +4,7 @@ search box, not on every page load, and the offline copy keeps them inline."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import material
@@ -11,35 +12,52 @@ import pytest
 
 from helpers import page_of, site_path
 from llm_interview.bench.search_ui import COMPLETE, search, until_searchable
-from llm_interview.search.index import BODIES, HEADS, INDEX, load_docs, rewrite
+from llm_interview.search.index import (
+    BODIES,
+    HEADS,
+    INDEX,
+    SHARD_BYTES,
+    load_docs,
+    rewrite,
+    shards,
+)
 from llm_interview.search.records import Record
 
 MATERIAL = Path(material.__file__).parent
-RECORDS = (HEADS, BODIES)
+RECORD_FILE = re.compile(r"search/records(?:-text-\d+)?\.json$")
 PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def records(built_site) -> list[str]:
+    """The record files a reader's first search fetches: the heads, then each shard of texts."""
+    index = json.loads((built_site / INDEX).read_text(encoding="utf-8"))
+    shards = len(index["config"]["records"]["starts"])
+    return [HEADS, *(f"{BODIES}{k}.json" for k in range(shards))]
 
 
 def _record_requests(page) -> list[str]:
     seen: list[str] = []
-    page.on("request", lambda r: seen.extend(f for f in RECORDS if r.url.endswith(f)))
+    page.on("request", lambda r: seen.extend(m[0] for m in [RECORD_FILE.search(r.url)] if m))
     return seen
 
 
-def _all_requested(page, seen: list[str]) -> list[str]:
-    """`seen` once both record files were requested (or after 5 s): Playwright hands the page's
-    request events over only while the test waits on it, so an assertion can come before them."""
+def _all_requested(page, seen: list[str], records: list[str]) -> bool:
+    """Whether every record file was requested, the heads first (waiting up to 5 s): Playwright
+    hands the page's request events over only while the test waits on it, so an assertion can
+    come before them. The shards may come in any order: those of the results shown go first."""
     for _ in range(100):
-        if len(seen) >= len(RECORDS):
+        if len(seen) >= len(records):
             break
         page.wait_for_timeout(50)
-    return seen
+    return seen[:1] == [HEADS] and sorted(seen) == sorted(records)
 
 
 def _settle(page) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_no_record_is_fetched_until_the_search_box_is_focused(page, site_url):
+def test_no_record_is_fetched_until_the_search_box_is_focused(page, site_url, records):
     seen = _record_requests(page)
     page.goto(site_url)
     _settle(page)
@@ -49,21 +67,21 @@ def test_no_record_is_fetched_until_the_search_box_is_focused(page, site_url):
     assert seen == [], "the search records were fetched before anyone searched"
     page.locator("input.md-search__input").focus()
     until_searchable(page)
-    assert _all_requested(page, seen) == list(RECORDS)
+    assert _all_requested(page, seen, records), seen
     found = search(page, "KV Cache 为什么能加速")[:3]  # relative to inference/
     assert "kv-cache/#kv-cache-gqa" in found, found
 
 
-def test_the_search_shortcut_key_loads_the_records(page, site_url):
+def test_the_search_shortcut_key_loads_the_records(page, site_url, records):
     seen = _record_requests(page)
     page.goto(site_url)
     _settle(page)
     page.keyboard.press("/")
     page.wait_for_function(COMPLETE)
-    assert _all_requested(page, seen) == list(RECORDS)
+    assert _all_requested(page, seen, records), seen
 
 
-def test_the_phone_magnifier_loads_the_records(browser, site_url):
+def test_the_phone_magnifier_loads_the_records(browser, site_url, records):
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
@@ -73,27 +91,65 @@ def test_the_phone_magnifier_loads_the_records(browser, site_url):
         assert seen == []
         page.locator("label.md-header__button[for='__search']").click()
         page.wait_for_function(COMPLETE)
-        assert _all_requested(page, seen) == list(RECORDS)
+        assert _all_requested(page, seen, records), seen
     finally:
         context.close()
 
 
-def test_served_index_is_a_stub_naming_the_records(built_site):
+def test_served_index_is_a_stub_naming_the_records(built_site, records):
     index = json.loads((built_site / INDEX).read_text(encoding="utf-8"))
     assert index["docs"] == [] and len((built_site / INDEX).read_bytes()) < 1024
-    heads, bodies = index["config"]["records"]
+    found = index["config"]["records"]
     worker = built_site / "assets" / "js" / "search"
-    assert (worker / heads).resolve() == (built_site / HEADS).resolve()
-    assert (worker / bodies).resolve() == (built_site / BODIES).resolve()
+    assert (worker / found["heads"]).resolve() == (built_site / HEADS).resolve()
+    assert (worker / f"{found['texts']}0.json").resolve() == (built_site / records[1]).resolve()
+    assert all((built_site / f).stat().st_size <= SHARD_BYTES for f in records[1:])
+    assert sorted(p.name for p in (built_site / "search").glob("records*.json")) == sorted(
+        Path(f).name for f in records
+    )
     assert any(
         doc["location"] == f"{site_path(page_of('kv-cache-gqa'))}#kv-cache-gqa"
         for doc in load_docs(built_site)
     )
 
 
-def test_without_a_worker_path_the_records_stay_inline(tmp_path: Path):
-    (tmp_path / "search").mkdir()
+def _site_with_index(tmp_path: Path) -> Path:
+    (tmp_path / "search").mkdir(parents=True)
     (tmp_path / INDEX).write_text('{"config": {"lang": ["zh"]}, "docs": []}', encoding="utf-8")
+    return tmp_path
+
+
+def test_the_answer_texts_are_cut_into_shards_under_the_limit(tmp_path: Path):
+    texts = [f"第 {n} 题的参考答案。" * (n % 7 + 1) for n in range(40)]
+    pages = [([Record(f"rl/#q{n}", f"第 {n} 题？", ["词"], t) for n, t in enumerate(texts)], None)]
+    whole = _site_with_index(tmp_path / "whole")
+    rewrite(whole, pages, worker=None)
+    site = _site_with_index(tmp_path / "served")
+    (site / f"{BODIES}99.json").write_text("[]", encoding="utf-8")  # from an earlier, larger bank
+    rewrite(site, pages, worker="assets/js/search/worker.js", shard_bytes=600)
+    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    found = index["config"]["records"]
+    files = [site / f"{BODIES}{k}.json" for k in range(len(found["starts"]))]
+    assert len(files) > 3 and all(f.stat().st_size <= 600 for f in files)
+    assert not (site / f"{BODIES}99.json").exists()
+    counts = [len(json.loads(f.read_text(encoding="utf-8"))) for f in files]
+    assert found["starts"] == [sum(counts[:k]) for k in range(len(counts))]
+    assert found["heads"] == "../../../search/records.json"
+    assert found["texts"] == "../../../search/records-text-"
+    whole_docs = json.loads((whole / INDEX).read_text(encoding="utf-8"))["docs"]
+    assert load_docs(site) == whole_docs  # the same records, in the same order
+
+
+def test_a_text_larger_than_a_shard_gets_one_of_its_own():
+    bodies = [{"text": "短"}, {"text": "长" * 100}, {"text": "短"}, {"text": "短"}]
+    found = shards(bodies, 40)
+    assert [start for start, _ in found] == [0, 1, 2]
+    assert [json.loads(text) for _, text in found] == [bodies[:1], bodies[1:2], bodies[2:]]
+    assert shards([], 40) == [(0, "[]")]
+
+
+def test_without_a_worker_path_the_records_stay_inline(tmp_path: Path):
+    _site_with_index(tmp_path)
     rewrite(tmp_path, [([Record("rl/#dpo", "DPO？", ["偏好"], "直接优化。")], None)])
     index = json.loads((tmp_path / INDEX).read_text(encoding="utf-8"))
     assert index["docs"][0]["text"] == "直接优化。" and "records" not in index["config"]

@@ -62,7 +62,8 @@ def test_a_module_that_does_not_bundle_fails_the_build_in_one_line(tmp_path: Pat
 
 
 # The served site's stub: the worker waits for the page's "load" on the BroadcastChannel, then
-# fetches the heads (READY) and the bodies ("complete"), relative to its own URL.
+# fetches the heads (READY) and the answer texts in shards, relative to its own URL; each file
+# arrives a little later, so a query can come while shards are still on their way.
 LAZY_HARNESS = """
 const vm = require("node:vm");
 const sent = [], fetched = [], channels = [];
@@ -72,40 +73,69 @@ class BroadcastChannel {
   postMessage(m) { this.posted.push(m); }
 }
 const files = FILES;
+const later = (value) => new Promise((r) => setTimeout(() => r(value), 20));
 const scope = {
   addEventListener: (type, f) => { onMessage = f; }, postMessage: (m) => sent.push(m),
   BroadcastChannel, URL, self: { location: { href: "http://x/assets/js/search/worker.js" } },
-  fetch: async (url) => { fetched.push(url.pathname); return { ok: true, json: async () => files[url.pathname] }; },
+  fetch: async (url) => {
+    fetched.push(url.pathname);
+    return later({ ok: true, json: async () => files[url.pathname] });
+  },
 };
 vm.runInNewContext(require("node:fs").readFileSync(0, "utf8"), scope);
-const tick = () => new Promise((r) => setTimeout(r, 20));
+const tick = (ms) => new Promise((r) => setTimeout(r, ms));
 (async () => {
-  const records = ["../../../search/records.json", "../../../search/records-text.json"];
-  onMessage({ data: { type: 0, data: { config: { records }, docs: [], options: {} } } });
-  await tick();
+  onMessage({ data: { type: 0, data: { config: { records: RECORDS }, docs: [], options: {} } } });
+  await tick(30);
   const before = { sent: sent.length, fetched: fetched.length };
   channels[0].onmessage({ data: "load" });
-  await tick();
-  onMessage({ data: { type: 2, data: "dpo" } });
+  while (!sent.length) await tick(1);
+  onMessage({ data: { type: 2, data: "QUERY" } });
+  while (channels[0].posted.at(-1) !== "complete") await tick(5);
   console.log(JSON.stringify({ before, sent, fetched, channel: channels[0] }));
 })();
 """
+SHARDED = [
+    {"location": "rl/", "title": "强化学习与对齐", "text": ""},
+    {"location": "rl/#ppo", "title": "PPO 的原理？", "text": "裁剪更新。"},
+    {"location": "rl/#grpo", "title": "GRPO 的原理？", "text": "组内相对优势。"},
+    {"location": "rl/#rm", "title": "奖励模型怎么训？", "text": "成对偏好。"},
+    {
+        "location": "rl/#dpo",
+        "title": "DPO 为什么不需要奖励模型？",
+        "text": "直接在偏好数据上优化。",
+    },
+]
+
+
+def _run(code: str, harness: str) -> dict:
+    done = subprocess.run(
+        ["node", "-e", harness], input=code, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
 
 
 def test_the_worker_fetches_the_records_only_when_the_page_asks(worker_code):
-    heads = [{k: v for k, v in d.items() if k != "text"} for d in DOCS]
-    files = {
-        "/search/records.json": heads,
-        "/search/records-text.json": [{"text": d["text"]} for d in DOCS],
-    }
-    harness = LAZY_HARNESS.replace("FILES", json.dumps(files, ensure_ascii=False))
-    done = subprocess.run(
-        ["node", "-e", harness], input=worker_code, capture_output=True, text=True, check=True
+    starts = [0, 2, 3, 4]  # four shards; the query's answer is in the last one
+    records = {"heads": "../../../search/records.json", "texts": "../../../search/records-text-"}
+    files = {"/search/records.json": [{k: v for k, v in d.items() if k != "text"} for d in SHARDED]}
+    for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(SHARDED)], strict=True)):
+        files[f"/search/records-text-{k}.json"] = [{"text": d["text"]} for d in SHARDED[start:end]]
+    harness = (
+        LAZY_HARNESS.replace("FILES", json.dumps(files, ensure_ascii=False))
+        .replace("RECORDS", json.dumps({**records, "starts": starts}))
+        .replace("QUERY", "dpo")
     )
-    out = json.loads(done.stdout)
+    out = _run(worker_code, harness)
     assert out["before"] == {"sent": 0, "fetched": 0}, "loaded before the search box was used"
-    assert out["fetched"] == list(files)
+    shards = [f"/search/records-text-{k}.json" for k in range(4)]
+    # two at a time, in order, until the query's result is on screen: its shard comes next
+    assert out["fetched"] == ["/search/records.json", shards[0], shards[1], shards[3], shards[2]]
     assert out["channel"]["name"] == "search-index"
     assert out["channel"]["posted"] == ["waiting", "complete"]
     assert out["sent"][0] == {"type": 1}
-    assert "直接在偏好数据上优化" in json.dumps(out["sent"][-1]["data"], ensure_ascii=False)
+    results = [m["data"] for m in out["sent"] if m["type"] == 3]
+    assert "直接在偏好数据上优化" not in json.dumps(results[0], ensure_ascii=False)
+    assert "直接在偏好数据上优化" in json.dumps(results[1], ensure_ascii=False)  # its shard came
+    inline = HARNESS.replace("DOCS", json.dumps(SHARDED, ensure_ascii=False))
+    assert results[-1] == _run(worker_code, inline)[1]["data"]  # as if loaded at once

@@ -7,14 +7,19 @@ import { join } from "node:path";
 
 import { prepare, rank } from "../../docs/assets/js/search/engine.js";
 import { materialResult } from "../../docs/assets/js/search/results.js";
+import { shardsOf } from "../../docs/assets/js/search/shards.js";
+
+const WORKER = "assets/js/search"; // the stub's paths are relative to the worker
 
 /** Every record of the site, heads and bodies joined, as the worker holds them once loaded. */
 function records(site) {
   const read = (path) => JSON.parse(readFileSync(join(site, path), "utf8"));
   const stub = read("search/search_index.json");
-  if (!stub.config.records) return stub.docs;
-  const texts = read("search/records-text.json");
-  return read("search/records.json").map((head, i) => ({ ...head, ...texts[i] }));
+  const { records } = stub.config;
+  if (!records) return stub.docs;
+  const heads = read(join(WORKER, records.heads));
+  const texts = shardsOf(records, heads.length).flatMap((shard) => read(join(WORKER, shard.url)));
+  return heads.map((head, i) => ({ ...head, ...texts[i] }));
 }
 
 /** The results Material shows unfolded: a group's sections; a page only as a result of its own

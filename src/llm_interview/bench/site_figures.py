@@ -4,6 +4,7 @@ server that compresses like a static host (GitHub Pages sends HTML, CSS, JS and 
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from llm_interview.pages.urls import html_path
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 KINDS = ("home", "topic overview", "content page", "glossary", "errata", "tags", "other")
 NAMED = {"index.md": "home", "glossary.md": "glossary", "errata.md": "errata", "tags.md": "tags"}
+SHARD = re.compile(r"records-text-\d+\.json")
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,14 @@ def search_files(site: Path) -> dict[str, tuple[int, int]]:
     """Raw and gzipped bytes of each file of the search index (the stub and the records)."""
     files = sorted((site / "search").glob("*.json"))
     return {f.name: (f.stat().st_size, gz_size(f.read_bytes())) for f in files}
+
+
+def shard_files(files: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The shards of answer texts among the search files (search.index)."""
+    return {name: size for name, size in files.items() if SHARD.fullmatch(name)}
+
+
+def largest_file(files: dict[str, tuple[int, int]]) -> tuple[str, int, int]:
+    """The name, raw and gzipped bytes of the file that is largest gzipped."""
+    name, (raw, gz) = max(files.items(), key=lambda item: item[1][1])
+    return name, raw, gz

@@ -126,13 +126,10 @@ class DrillsPlugin(KeptAcrossBuilds, BasePlugin[DrillsConfig]):
         here = posixpath.dirname(src)
         links = {
             qid: [(title, posixpath.relpath(target, here)) for title, target in found]
-            for qid, found in self.practised.items()
+            for qid in model.of(config).ids.get(src, ())
+            if (found := self.practised.get(qid))
         }
-        return (
-            insert_backlinks(markdown, links, label="手撕代码")
-            if src in model.of(config).pages
-            else markdown
-        )
+        return insert_backlinks(markdown, links, label="手撕代码")
 
     def on_page_content(self, html, page, config, files):
         if not page.file.src_uri.startswith(f"{self.config.section}/"):

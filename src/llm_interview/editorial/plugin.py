@@ -99,6 +99,9 @@ class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
         self.questions = tags.questions(
             markdown, lambda path, text, section: self.page_questions(path, (text, section))
         )
+        self.questions_on: dict[str, list] = {}
+        for question in self.questions:
+            self.questions_on.setdefault(question.page, []).append(question)
         self.tag_ids = tags.anchors(self.questions)
         self.targets = {
             e.id: related.Target(path, e.title)
@@ -154,10 +157,11 @@ class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
     def _glossary_page(self, pages: dict[str, str]) -> str:
         used_in: dict[str, list[tuple[str, str, str]]] = {}
         for path, text in pages.items():
-            lines = text.split("\n")
+            # A formula's letters are no term (`\ln s` is not LayerNorm's "LN"). The page is
+            # read whole (its parse is the site model's), lines kept, then cut into entries.
+            lines = without_formulas(text).split("\n")
             for entry in find_entries(text):
-                # A formula's letters are no term (`\ln s` is not LayerNorm's "LN").
-                seen = without_formulas(reader_text("\n".join(lines[entry.start : entry.end])))
+                seen = reader_text("\n".join(lines[entry.start : entry.end]))
                 for term in self.finder.uses(seen):
                     used_in.setdefault(term.id, []).append((path, entry.id, entry.title))
         return glossary.render(self.terms, [(t.slug, t.title) for t in TOPICS], used_in)
@@ -165,9 +169,10 @@ class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
     def _filled(self, markdown: str, src: str, config) -> str:
         """The page's Markdown with its generated parts in place."""
         site = model.of(config)
-        chips = tags.chips(src, self.questions, self.tag_ids)
+        chips = tags.chips(src, self.questions_on.get(src, []), self.tag_ids)
         if src in site.pages or chips:  # one parse of the page for both
-            ends = related.blocks(src, self.related, self.targets) if src in site.pages else {}
+            mine = {i: self.related[i] for i in site.ids.get(src, ()) if i in self.related}
+            ends = related.blocks(src, mine, self.targets)
             return levels.question_headings(append_to_entries(markdown, ends, chips))
         if src == "errata.md":
             return markdown.replace(ERRATA_MARKER, self._errata_index())

@@ -63,6 +63,8 @@ def text_spots(page: str, everywhere: bool = False) -> list[Spot]:
     """The `$…$` and `$$…$$` formulas in the text of notebook prose (or of all of `page` when
     `everywhere`), outside code; a display formula alone in its paragraph takes the paragraph."""
     found: list[Spot] = []
+    if not everywhere and NOTEBOOK not in page:
+        return found  # no notebook prose: no tag needs reading
     stack: list[tuple[str, bool, bool]] = []  # (tag, in notebook prose, in code)
     cursor, paragraph = 0, None
     for tag in TAG.finditer(page + "<end>"):

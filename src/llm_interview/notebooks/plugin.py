@@ -29,6 +29,7 @@ from pymdownx.slugs import slugify
 
 from llm_interview import compat
 from llm_interview.editions.offline import is_offline_build
+from llm_interview.site import model
 from llm_interview.site.memo import KeptAcrossBuilds, Memo
 
 from . import backlinks
@@ -96,9 +97,10 @@ class NotebooksPlugin(KeptAcrossBuilds, BasePlugin[NotebooksConfig]):
         if src in self.notebooks:
             return markdown
         here = posixpath.dirname(src)
+        mine = set(model.of(config).ids.get(src, ()))
         links: dict[str, list[tuple[str, str]]] = {}
         for nb_src, nb in self.notebooks.items():
-            for entry in nb.entries:
+            for entry in (e for e in nb.entries if e in mine):
                 label = nb.title.removeprefix(BACKLINK_PREFIX)
                 links.setdefault(entry, []).append((label, posixpath.relpath(nb_src, here)))
         return backlinks.insert_backlinks(markdown, links)

@@ -126,6 +126,8 @@ def append_to_entries(
     """The page with a Markdown block added at the end of each entry named in `additions`, and
     one right under the title of each entry named in `under_titles` (one parse for both)."""
     under_titles = under_titles or {}
+    if not any(additions.values()) and not any(under_titles.values()):
+        return markdown  # nothing to add: no parse
     lines = markdown.split("\n")
     for entry in reversed(find_entries(markdown)):
         block = additions.get(entry.id)

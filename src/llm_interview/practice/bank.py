@@ -13,9 +13,13 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from llm_interview.editorial.levels import QUESTION_CLASS
+from llm_interview.site import rendered
+from llm_interview.site.rendered import Element, classes
+
+from .answer import answer_html
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
@@ -47,58 +51,60 @@ def site_path(href: str, page_url: str) -> str:
     return joined + (f"#{fragment}" if fragment else "")
 
 
-def _section(heading: Tag) -> list[Tag]:
+def _section(heading: Element) -> list[Element]:
     """The elements after `heading` up to the next `<h2>`."""
     parts = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
+    for sibling in heading.itersiblings(tag=etree.Element):
+        if sibling.tag == "h2":
             break
         parts.append(sibling)
     return parts
 
 
-def _answer_html(answer: Tag, page_url: str) -> str:
-    """The answer's inner HTML with links rooted at the site; glossary marks reduced to text."""
-    for abbr in answer.find_all("abbr"):
-        abbr.unwrap()  # the same definition repeats on every use: most of the bank's weight
-    for anchor in answer.select('a[href^="#__codelineno"]'):
-        anchor.decompose()  # empty per-line anchors of code blocks: they only work on the page
-    for link in answer.find_all(["a", "img"]):
-        attr = "href" if link.name == "a" else "src"
-        if link.get(attr):
-            link[attr] = site_path(link[attr], page_url)
-    return answer.decode_contents().strip()
+def _text(element: Element) -> str:
+    """The text inside `element`, less permalink signs (`a.headerlink`) and comments."""
+    out = [element.text or ""]
+    for child in element:
+        is_link = child.tag == "a" and "headerlink" in classes(child)
+        if isinstance(child.tag, str) and not is_link:
+            out.append(_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
-def _level(section: list[Tag]) -> str:
+def _level(section: list[Element]) -> str:
     """The level on the label under the title (src/llm_interview/editorial/levels.py), or ""."""
-    label = next((t.select_one(".qa-level") for t in section if t.name == "p"), None)
-    return label.get("data-level", "") if label else ""
+    paragraph = next((t for t in section if t.tag == "p"), None)
+    if paragraph is None:
+        return ""
+    label = next((t for t in paragraph.iterdescendants() if "qa-level" in classes(t)), None)
+    return label.get("data-level", "") if label is not None else ""
 
 
 def bank_entries(
-    html: str, topic: str, page_url: str, keywords: dict[str, list[str]]
+    html: str | Element, topic: str, page_url: str, keywords: dict[str, list[str]]
 ) -> list[BankEntry]:
-    """Every entry with a 参考答案 on one rendered topic page, in page order; `keywords` of each
-    entry by id, from its Markdown (the site model)."""
-    soup = BeautifulSoup(html, "lxml")  # C parser: html.parser was most of this hook's time
+    """Every entry with a 参考答案 on one rendered topic page (its HTML, or its tree parsed
+    once for search and practice: site.rendered), in page order; `keywords` of each entry by
+    id, from its Markdown (the site model)."""
     entries = []
-    for heading in soup.select(f"h2.{QUESTION_CLASS}[id]"):
+    for heading in rendered.tree(html).iter("h2"):
+        qid = heading.get("id")
+        if QUESTION_CLASS not in classes(heading) or qid is None:
+            continue
         section = _section(heading)
-        answer = next((t for t in section if "qa-answer" in t.get("class", [])), None)
+        answer = next((t for t in section if "qa-answer" in classes(t)), None)
         if answer is None:
             continue
-        for link in heading.select("a.headerlink"):
-            link.decompose()
         entries.append(
             BankEntry(
-                id=heading["id"],
+                id=qid,
                 topic=topic,
                 level=_level(section),
-                title=heading.get_text().strip(),
-                keywords=keywords.get(heading["id"], []),
-                answer=_answer_html(answer, page_url),
-                url=f"{page_url}#{heading['id']}",
+                title=_text(heading).strip(),
+                keywords=keywords.get(qid, []),
+                answer=answer_html(answer, lambda href: site_path(href, page_url)),
+                url=f"{page_url}#{qid}",
             )
         )
     return entries

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from llm_interview.editions.offline import is_offline_build
@@ -41,11 +41,13 @@ class PracticePlugin(KeptAcrossBuilds, BasePlugin[PracticeConfig]):
             self.entries: dict[str, list] = {}
         return config
 
+    @event_priority(-100)  # with search, listed before: both read the page's one parse
     def on_page_content(self, html, page, config, files):
         src = page.file.src_uri
         if is_question_page(src):
-            keywords = model.of(config).keywords.get(src, {})
-            self.entries[src] = bank_entries(html, topic_of(src), page.url, keywords)
+            site = model.of(config)
+            tree, keywords = site.rendered(src, html), site.keywords.get(src, {})
+            self.entries[src] = bank_entries(tree, topic_of(src), page.url, keywords)
         return html
 
     def _bank(self, config) -> dict:

@@ -5,10 +5,13 @@ per section (title, keywords, answer text, 原始回答), plain text without mar
 segmentation, because the site's own search worker (docs/assets/js/search/) matches on them.
 
 Material 9.8 fetches `search_index.json` on every page load (its bundle has no hook to defer it),
-so for the served site that file becomes a stub: Material's config plus `config.records`, the
-records' two files as URLs relative to the worker. The worker fetches them when the reader first
-focuses the search box (docs/assets/js/search/lazy.js): first the heads (title, keywords), which
-make search usable, then the bodies (answer text, 原始回答) for snippets and deeper matches.
+so for the served site that file becomes a stub: Material's config plus `config.records`, where
+the records are, relative to the worker. The worker fetches them when the reader first focuses
+the search box (docs/assets/js/search/lazy.js): first the heads (title, keywords), which make
+search usable, then the bodies (answer text, 原始回答) for snippets and deeper matches. The
+bodies are cut into shards, runs of records in index order of at most SHARD_BYTES each, so no
+file a reader downloads grows with the bank (`records`: `heads`, the shards' common start
+`texts` and each shard's first record in `starts`; shard k is `texts` + `k.json`).
 The offline copy keeps every record inline: from file:// Material already waits for the search
 box before it hands the index to the worker.
 """
@@ -23,8 +26,11 @@ from llm_interview.search.records import Record
 
 INDEX = "search/search_index.json"
 HEADS = "search/records.json"
-BODIES = "search/records-text.json"
+BODIES = "search/records-text-"  # + the shard's number + ".json"
 BODY_FIELDS = ("text", "original")
+# A shard's JSON in bytes: gzip never makes a file much larger, so each stays under 1 MB however
+# its text compresses (a single record larger than this gets a shard of its own).
+SHARD_BYTES = 1_000_000
 
 
 def document(record: Record, boost: float | None) -> dict:
@@ -36,12 +42,15 @@ def document(record: Record, boost: float | None) -> dict:
 
 
 def rewrite(
-    site: Path, pages: list[tuple[list[Record], float | None]], worker: str | None = None
+    site: Path,
+    pages: list[tuple[list[Record], float | None]],
+    worker: str | None = None,
+    shard_bytes: int = SHARD_BYTES,
 ) -> None:
     """Write the records of `pages` into the index of the site at `site`, in their order.
 
     With `worker` (the worker's path in the site) the index becomes a stub and the records go
-    into the heads and bodies files; without it they stay inline (the offline copy).
+    into the heads file and the shards of bodies; without it they stay inline (the offline copy).
     """
     path = site / INDEX
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -51,13 +60,40 @@ def rewrite(
         data["docs"] = docs
     else:
         folder = posixpath.dirname(worker)
-        data["config"]["records"] = [posixpath.relpath(f, folder) for f in (HEADS, BODIES)]
-        data["docs"] = []
         heads = [{k: v for k, v in d.items() if k not in BODY_FIELDS} for d in docs]
         bodies = [{k: d[k] for k in BODY_FIELDS if k in d} for d in docs]
         _write(site / HEADS, heads)
-        _write(site / BODIES, bodies)
+        for old in site.glob(f"{BODIES}*.json"):  # a smaller bank than last time has fewer
+            old.unlink()
+        starts = []
+        for k, (start, text) in enumerate(shards(bodies, shard_bytes)):
+            starts.append(start)
+            (site / f"{BODIES}{k}.json").write_text(text, encoding="utf-8")
+        data["config"]["records"] = {
+            "heads": posixpath.relpath(HEADS, folder),
+            "texts": posixpath.relpath(BODIES, folder),
+            "starts": starts,
+        }
+        data["docs"] = []
     _write(path, data)
+
+
+def shards(bodies: list[dict], limit: int) -> list[tuple[int, str]]:
+    """The bodies as JSON arrays of consecutive records, each at most `limit` bytes (UTF-8) but
+    for a record larger than that alone: (index of its first record, its JSON) per shard."""
+    found: list[tuple[int, str]] = []
+    items: list[str] = []
+    start = size = 0  # the shard's first record, the bytes of its items
+    for n, body in enumerate(bodies):
+        item = _json(body)
+        length = len(item.encode("utf-8"))
+        if items and 2 + size + length + len(items) > limit:  # brackets, items, commas
+            found.append((start, f"[{','.join(items)}]"))
+            items, start, size = [], n, 0
+        items.append(item)
+        size += length
+    found.append((start, f"[{','.join(items)}]"))
+    return found
 
 
 def load_docs(site: Path) -> list[dict]:
@@ -65,9 +101,16 @@ def load_docs(site: Path) -> list[dict]:
     data = json.loads((site / INDEX).read_text(encoding="utf-8"))
     if "records" not in data["config"]:
         return data["docs"]
-    heads, bodies = (json.loads((site / f).read_text(encoding="utf-8")) for f in (HEADS, BODIES))
+    heads = json.loads((site / HEADS).read_text(encoding="utf-8"))
+    bodies = []
+    for k in range(len(data["config"]["records"]["starts"])):
+        bodies += json.loads((site / f"{BODIES}{k}.json").read_text(encoding="utf-8"))
     return [{**head, **body} for head, body in zip(heads, bodies, strict=True)]
 
 
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _write(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(_json(data), encoding="utf-8")

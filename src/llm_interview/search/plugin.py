@@ -38,8 +38,10 @@ class SearchPlugin(KeptAcrossBuilds, BasePlugin[SearchConfig]):
         if page.file.src_uri.startswith(tuple(self.config.low_boost_pages)) or page.is_homepage:
             search = page.meta["search"] = {"boost": self.config.low_boost, **search}
         if not search.get("exclude") and not is_overview(page.file.src_uri):
-            keywords = model.of(config).keywords.get(page.file.src_uri, {})
-            records = page_records(html, page.url, page.title or "", keywords)
+            site = model.of(config)
+            keywords = site.keywords.get(page.file.src_uri, {})
+            tree = site.rendered(page.file.src_uri, html)  # the practice bank reads it too
+            records = page_records(tree, page.url, page.title or "", keywords)
             if is_question_page(page.file.src_uri):  # its questions, not its title, answer
                 records = [r for r in records if "#" in r.location]
             self.pages[page.url] = (records, search.get("boost"))

@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from lxml import etree
+
+from llm_interview.site import rendered
+from llm_interview.site.rendered import Element
 
 ORIGINAL_SUMMARY = "原始回答"
 FOLLOW_UPS = "面试追问"
@@ -24,6 +28,10 @@ INLINE_MATH = "…"  # stands for an inline formula, whose LaTeX source nobody s
 HEADINGS = {f"h{n}" for n in range(1, 7)}
 BLOCKS = HEADINGS | {"p", "li", "div", "pre", "tr", "details", "summary", "blockquote", "dd", "dt"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+# The level labels inside an element (they count even inside text that search leaves out).
+LEVEL_LABELS = etree.XPath(
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' qa-level ')]"
+)
 
 
 @dataclass
@@ -39,16 +47,16 @@ class Record:
 
 
 def page_records(
-    html: str, url: str, title: str, keywords: dict[str, list[str]] | None = None
+    html: str | Element, url: str, title: str, keywords: dict[str, list[str]] | None = None
 ) -> list[Record]:
-    """The records of a page rendered to `html`, served at `url`, titled `title`; `keywords`
-    of each section by its id ("" for the page's own), taken from its Markdown."""
+    """The records of a page rendered to `html` (or its parsed tree, site.rendered), served at
+    `url`, titled `title`; `keywords` of each section by its id ("" for the page's own), taken
+    from its Markdown."""
     keywords = keywords or {}
-    parser = _SectionParser(url)
-    parser.feed(html)
-    parser.close()
+    sections = _Sections(url)
+    sections.read(rendered.tree(html))
     records = []
-    for section in parser.sections:
+    for section in sections.sections:
         record = Record(
             location=section.location,
             title=_squash(section.title) or title,
@@ -72,45 +80,64 @@ class _Section:
     errata: list[str] = field(default_factory=list)
 
 
-class _SectionParser(HTMLParser):
+class _Sections:
     """Splits a page into sections and sorts each one's text into its fields."""
 
     def __init__(self, url: str):
-        super().__init__(convert_charrefs=True)
         self.url = url
         self.sections = [_Section(url)]
         self.stack: list[tuple[str, str]] = []  # (tag, role) of open elements
-        self.heading = False
 
-    def handle_starttag(self, tag, attrs):
+    def read(self, element: Element) -> None:
+        """Reads the content of `element`: its text, then each child and the text after it."""
+        if element.text:
+            self.text(element.text)
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment
+                self._element(child)
+            if child.tail:
+                self.text(child.tail)
+
+    def _element(self, element: Element) -> None:
+        tag = element.tag
+        if tag in rendered.WRAPPERS:
+            self.read(element)
+            return
+        role = self.start(tag, element.attrib)
+        if role == "skip":  # nothing inside is kept but the level label
+            for label in LEVEL_LABELS(element):
+                self.sections[-1].level = label.get("data-level") or ""
+        elif role is not None:
+            self.read(element)
+        self.end(tag)
+
+    def start(self, tag, attrs) -> str | None:
+        """Opens an element; its role (None for a void element, which holds nothing)."""
         if tag in VOID:
             if tag == "br":
-                self._append("\n")
-            return
-        attrs = dict(attrs)
+                self.text("\n")
+            return None
         classes = (attrs.get("class") or "").split()
         if "qa-level" in classes:  # the level label under a question's title
             self.sections[-1].level = attrs.get("data-level") or ""
         if tag == "span" and "arithmatex" in classes:
-            self._append(INLINE_MATH)
+            self.text(INLINE_MATH)
         role = self._role(tag, attrs, classes)
         if tag in HEADINGS and attrs.get("id") and role != "skip":
             opening = tag == "h1" and len(self.sections) == 1 and not self.sections[0].title
             if not opening:
-                self.sections.append(_Section(f"{self.url}#{attrs['id']}"))
+                self.sections.append(_Section(f"{self.url}#{attrs.get('id')}"))
             role = "title"
         self.stack.append((tag, role))
+        return role
 
-    def handle_endtag(self, tag):
+    def end(self, tag):
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
                 break
         if tag in BLOCKS:
-            self._append("\n")
-
-    def handle_data(self, data):
-        self._append(data)
+            self.text("\n")
 
     def _role(self, tag, attrs, classes):
         parent = self.stack[-1][1] if self.stack else "text"
@@ -126,7 +153,7 @@ class _SectionParser(HTMLParser):
             return "summary"
         return parent
 
-    def _append(self, data):
+    def text(self, data):
         role = self.stack[-1][1] if self.stack else "text"
         section = self.sections[-1]
         if role == "summary":

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from mkdocs.exceptions import PluginError
 
 from llm_interview.pages.layout import Subpage, question_pages, site_pages, structure, subpage
+from llm_interview.site import rendered
+from llm_interview.site.rendered import Element
 
 PLUGIN = "llm-interview/site"
 
@@ -17,13 +19,20 @@ class SiteModel:
     """`markdown`: every Markdown page `{src: text}`; `pages`: the question pages among them;
     `topics`: each topic's subtopic pages in reading order; `urls`: each page's site URL;
     `keywords`: each rendered page's section keywords (filled as pages render, see the site
-    plugin: they leave the Markdown there, so they never reach the HTML)."""
+    plugin: they leave the Markdown there, so they never reach the HTML); `ids`: the question
+    ids of each question page in page order, so per-page work looks at the page's own
+    questions, not at every question of the site."""
 
     markdown: dict[str, str]
     pages: dict[str, str]
     topics: dict[str, list[Subpage]]
     urls: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    ids: dict[str, tuple[str, ...]] = field(init=False)
+    _rendered: tuple = field(default=("", "", None), init=False, repr=False)
+
+    def __post_init__(self):
+        self.ids = {sub.src: sub.ids for subs in self.topics.values() for sub in subs}
 
     @classmethod
     def from_files(cls, files, read: Callable[[str, str], Subpage] = subpage) -> SiteModel:
@@ -41,6 +50,13 @@ class SiteModel:
             for sub in subpages
             for entry_id in sub.ids
         }
+
+    def rendered(self, src: str, html: str) -> Element:
+        """Page `src` rendered to `html`, parsed once for every plugin that reads it (search,
+        practice); pages render one after another, so only the latest is kept."""
+        if self._rendered[:2] != (src, html):
+            self._rendered = (src, html, rendered.tree(html))
+        return self._rendered[2]
 
     def topic_ids(self, slug: str) -> list[str]:
         """A topic's question ids in reading order."""

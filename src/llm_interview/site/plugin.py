@@ -75,7 +75,8 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         page.edit_url = edit_links.edit_url(markdown, page, config)
         src = page.file.src_uri
-        self.model.keywords[src] = section_keywords(markdown)
+        # Read off the page as the model holds it (front matter and all): its parse is cached.
+        self.model.keywords[src] = section_keywords(self.model.markdown.get(src, markdown))
         markdown = without_keyword_lines(markdown)
         for slug, subpages in self.model.topics.items():
             if src == overview_path(slug) and subpages:

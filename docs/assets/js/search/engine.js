@@ -18,28 +18,64 @@ const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
 /** Documents ready for ranking: folded fields, Latin word counts and the vocabulary. */
 export function prepare(docs) {
-  const vocabulary = new Map(); // word -> number of documents containing it
-  const prepared = docs.map((doc) => {
-    const keywords = Array.isArray(doc.keywords) ? doc.keywords.join(" · ") : doc.keywords || "";
-    const fields = {};
-    const seen = new Set();
-    let length = 0;
-    for (const name of Object.keys(FIELDS)) {
-      const raw = name === "keywords" ? keywords : doc[name] || "";
-      const folded = fold(raw);
-      const words = new Map();
-      for (const word of latinWords(folded, true)) {
-        words.set(word, (words.get(word) || 0) + 1);
-        seen.add(word);
-      }
-      fields[name] = { raw, folded, words };
-      length += folded.length * FIELDS[name];
+  const prepared = docs.map(prepareDoc);
+  return { docs: prepared, vocabulary: vocabularyOf(prepared), words: knownWords(docs), average: averageOf(prepared) };
+}
+
+/** One document ready for ranking; `seen`: the Latin words of its fields, for the vocabulary. */
+function prepareDoc(doc) {
+  const keywords = Array.isArray(doc.keywords) ? doc.keywords.join(" · ") : doc.keywords || "";
+  const fields = {};
+  const seen = new Set();
+  let length = 0;
+  for (const name of Object.keys(FIELDS)) {
+    const raw = name === "keywords" ? keywords : doc[name] || "";
+    const folded = fold(raw);
+    const words = new Map();
+    for (const word of latinWords(folded, true)) {
+      words.set(word, (words.get(word) || 0) + 1);
+      seen.add(word);
     }
-    for (const word of seen) vocabulary.set(word, (vocabulary.get(word) || 0) + 1);
-    return { doc, fields, length, boost: doc.boost ?? 1 };
+    fields[name] = { raw, folded, words };
+    length += folded.length * FIELDS[name];
+  }
+  return { doc, fields, length, boost: doc.boost ?? 1, seen };
+}
+
+/** Latin word -> number of documents containing it, in the order the documents first use them. */
+function vocabularyOf(prepared) {
+  const vocabulary = new Map();
+  for (const { seen } of prepared) for (const word of seen) vocabulary.set(word, (vocabulary.get(word) || 0) + 1);
+  return vocabulary;
+}
+
+function averageOf(prepared) {
+  return prepared.reduce((sum, d) => sum + d.length, 0) / (prepared.length || 1);
+}
+
+/**
+ * The index with the documents from `start` on replaced by `docs` (the same documents, their
+ * answer texts arrived), counts kept current; `complete` then orders the vocabulary as
+ * `prepare` would, so the final index ranks exactly as one prepared from every text at once.
+ */
+export function update(index, start, docs) {
+  const { vocabulary } = index;
+  docs.forEach((doc, i) => {
+    for (const word of index.docs[start + i].seen) {
+      const count = vocabulary.get(word) - 1;
+      if (count) vocabulary.set(word, count);
+      else vocabulary.delete(word);
+    }
+    const entry = prepareDoc(doc);
+    for (const word of entry.seen) vocabulary.set(word, (vocabulary.get(word) || 0) + 1);
+    index.docs[start + i] = entry;
   });
-  const average = prepared.reduce((sum, d) => sum + d.length, 0) / (prepared.length || 1);
-  return { docs: prepared, vocabulary, words: knownWords(docs), average };
+  index.average = averageOf(index.docs);
+}
+
+/** Once every text has arrived: the vocabulary in the order `prepare` gives it (ties rank by it). */
+export function complete(index) {
+  index.vocabulary = vocabularyOf(index.docs);
 }
 
 /** Chinese words the index knows: every beginning (two or more characters) of a keyword. */

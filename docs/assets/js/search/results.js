@@ -74,13 +74,17 @@ function termsOf(result) {
   return terms;
 }
 
+/** The ranked results the list shows: the best few, none far below the best one. */
+export function shownResults(ranked) {
+  const best = ranked.length ? ranked[0].score : 0;
+  return ranked.filter((r) => r.score >= best * MIN_SHARE).slice(0, MAX_RESULTS);
+}
+
 /** The result message data (`{ items }`) Material's search UI renders. */
 export function materialResult(ranked, pages) {
-  const best = ranked.length ? ranked[0].score : 0;
-  const shown = ranked.filter((r) => r.score >= best * MIN_SHARE).slice(0, MAX_RESULTS);
   const items = [];
   let group = null;
-  for (const result of shown) {
+  for (const result of shownResults(ranked)) {
     const { doc, fields } = result.entry;
     const [page, anchor] = doc.location.split("#");
     const item = {

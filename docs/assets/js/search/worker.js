@@ -6,14 +6,16 @@
 // run it from disk.
 //
 // Loading on demand: Material sends SETUP with its search_index.json as soon as a page loads. On
-// the served site that file is a stub whose `config.records` names two files (see
+// the served site that file is a stub whose `config.records` says where the records are (see
 // src/llm_interview/search/index.py); this worker fetches them only once lazy.js says, on the
 // "search-index" BroadcastChannel, that the reader has focused the search box: the heads (title,
-// keywords) first, then READY, then the bodies (answer text, 原始回答), after which the last
-// query is answered again with snippets. The offline copy hands over every record inline.
+// keywords) first, then READY, then the bodies (answer text, 原始回答) in shards (shards.js), those
+// of the results on screen first, each answering the last query again with its snippets. The
+// offline copy hands over every record inline.
 
-import { prepare, rank, suggestion } from "./engine.js";
-import { materialResult } from "./results.js";
+import { complete, prepare, rank, suggestion, update } from "./engine.js";
+import { materialResult, shownResults } from "./results.js";
+import { holdsAny, nextShard, shardsOf } from "./shards.js";
 
 const SETUP = 0;
 const READY = 1;
@@ -21,19 +23,30 @@ const QUERY = 2;
 const RESULT = 3;
 const CHANNEL = "search-index"; // lazy.js: "load" from the page, "waiting" and "complete" back
 
+const PARALLEL = 2; // shards fetched at a time
+
 let index = null;
 let pages = new Map();
+let positions = new Map(); // location -> record number
 let suggest = false;
 let last = null;
+let shown = []; // record numbers of the last answer's results, best first
 
 function use(docs) {
   index = prepare(docs);
+  usePages(docs);
+}
+
+function usePages(docs) {
   pages = new Map(docs.filter((d) => !d.location.includes("#")).map((d) => [d.location, d]));
+  positions = new Map(docs.map((d, i) => [d.location, i]));
 }
 
 function answer(query) {
-  const data = materialResult(rank(index, query), pages);
+  const ranked = rank(index, query);
+  const data = materialResult(ranked, pages);
   if (suggest) data.suggest = suggestion(index, query);
+  shown = shownResults(ranked).map((r) => positions.get(r.entry.doc.location));
   postMessage({ type: RESULT, data });
 }
 
@@ -43,12 +56,29 @@ async function fetchJson(path) {
   return response.json();
 }
 
-async function load([heads, bodies], channel) {
-  const docs = await fetchJson(heads);
+async function load(records, channel) {
+  const docs = await fetchJson(records.heads);
   use(docs);
   postMessage({ type: READY });
-  const texts = await fetchJson(bodies);
-  use(docs.map((doc, i) => ({ ...doc, ...texts[i] })));
+  const shards = shardsOf(records, docs.length);
+  const pending = new Set(shards.keys());
+  const fetchShards = async () => {
+    while (pending.size) {
+      const k = nextShard(pending, shards, shown);
+      pending.delete(k);
+      const shard = shards[k];
+      const texts = await fetchJson(shard.url);
+      const whole = texts.map((text, i) => ({ ...docs[shard.start + i], ...text }));
+      whole.forEach((doc, i) => {
+        docs[shard.start + i] = doc;
+      });
+      update(index, shard.start, whole);
+      if (last !== null && holdsAny(shard, shown)) answer(last);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, shards.length) }, fetchShards));
+  complete(index);
+  usePages(docs);
   if (last !== null) answer(last);
   channel?.postMessage("complete");
 }
