@@ -62,3 +62,20 @@ def test_the_inline_index_leaves_out_answers_and_cannot_end_its_script_early():
         "url": "inference/#gqa",
     }
     assert index["topics"] == [{"slug": "inference", "title": "推理优化", "url": "inference/"}]
+
+
+def test_an_answer_is_written_as_the_bank_always_wrote_it():
+    page = (
+        '<h2 class="qa-question" id="q">问？</h2>'
+        '<div class="qa-answer"><p z="1" a="&quot;x&quot;" b="it\'s &quot;y&quot;">'
+        "a &lt; b &amp;&amp; c &gt; d<br>"
+        '<img alt="" src="../img/f.png"><!-- 注释 -->'
+        '<span class="  one   two ">x</span><details open><summary>s</summary></details>'
+        "</p></div>"
+    )
+    (entry,) = bank_entries(page, "inference", "inference/", {})
+    assert entry.answer == (
+        '<p a=\'"x"\' b="it\'s &quot;y&quot;" z="1">a &lt; b &amp;&amp; c &gt; d<br/>'
+        '<img alt="" src="img/f.png"/><!-- 注释 -->'
+        '<span class="one two">x</span><details open=""><summary>s</summary></details></p>'
+    )
