@@ -105,12 +105,15 @@ def test_a_synthetic_copy_counts_as_its_question():
     assert not top3_hit("architecture/#rope", ["a/", "b/", "c/", "architecture/#rope"])
 
 
-def test_the_shards_of_answer_texts_are_told_from_the_other_search_files():
+def test_the_shards_of_records_are_told_from_the_other_search_files():
     files = {
+        "records-0.json": (2000, 200),
         "records-text-0.json": (900, 300),
         "records-text-12.json": (800, 310),
-        "records.json": (2000, 200),
         "search_index.json": (10, 5),
     }
-    assert list(shard_files(files)) == ["records-text-0.json", "records-text-12.json"]
+    assert shard_files(files) == {
+        "heads": {"records-0.json": (2000, 200)},
+        "texts": {"records-text-0.json": (900, 300), "records-text-12.json": (800, 310)},
+    }
     assert largest_file(files) == ("records-text-12.json", 800, 310)

@@ -3,8 +3,10 @@ names the coupling that broke when an upgrade changes it."""
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import io
+import random
 from importlib import resources
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,6 +19,7 @@ from fontTools.ttLib import TTFont
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs_print_site_plugin import urls as print_site_urls
 
 from helpers import DEJAVU, font_subset
 from llm_interview import compat
@@ -110,3 +113,38 @@ def test_fonttools_stores_glyphs_undecoded_and_writes_them_as_stored():
     data, out = glyph.data, io.BytesIO()
     with_b.save(out)
     assert data in out.getvalue(), "fontTools 不再按原样写回未解码的字形"
+
+
+def _print_site_update_anchor_ids():
+    """print-site's own `urls.update_anchor_ids`, from a fresh copy of its module (the build
+    swaps the loaded one for compat's)."""
+    spec = importlib.util.spec_from_file_location("print_site_urls", print_site_urls.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.update_anchor_ids
+
+
+def test_print_site_prefixes_tag_ids_as_compat_does_it_faster():
+    source = inspect.getsource(print_site_urls)
+    assert compat.PRINT_SITE_ID_TAG.pattern in source, "print-site 找带 id 的标签的正则变了"
+    assert f"change_tags = {compat.PRINT_SITE_ID_TAGS}".replace("'", '"') in source
+    assert "page_html = update_anchor_ids(page_html, page_key)" in source
+    theirs = _print_site_update_anchor_ids()
+    rng = random.Random(22)
+    pieces = [
+        '<h2 id="kv">KV 缓存为什么能加速？</h2>',
+        '<h3 ID="Up">大写</h3>',
+        '<li id="fn:1">脚注</li>',
+        '<sup id="fnref:1">1</sup>',
+        '<a id="__codelineno-0-1" href="#__codelineno-0-1"></a>',
+        '<div class="qa-answer" id="x">',
+        "<p>中文没有空格的一整段文字，<strong>加粗</strong>和<code>代码</code>",
+        "</p>",
+        '<span title="id=&quot;kv&quot;">引号</span>',
+        '<h2 class="kv" id="kv">类名里也有 id 的文字</h2>',
+        "\n",
+        " ",
+    ]
+    for _ in range(300):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert compat.update_anchor_ids(page, "inference-kv") == theirs(page, "inference-kv")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from llm_interview.drills import source
+from llm_interview.search.index import load_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 DRILLS = source.load_all(ROOT / "drills")
@@ -63,8 +64,7 @@ def test_paper_gets_the_task_and_the_explanation_but_not_the_solution(built_site
 
 
 def test_search_finds_drills_by_title_and_keywords(built_site):
-    heads = json.loads((built_site / "search" / "records.json").read_text("utf-8"))
-    drills = [r for r in heads if r["location"].startswith("drills/")]
+    drills = [r for r in load_docs(built_site) if r["location"].startswith("drills/")]
     beam = next(d for d in DRILLS if d.id == "beam-search")
     page = [r for r in drills if r["location"].startswith("drills/beam-search/")]
     assert any(r["title"] == beam.title for r in page)

@@ -108,3 +108,20 @@ def test_the_node_tests_mount_the_controls_the_build_writes():
     page = (FIXTURES / "topic_page.html").read_text("utf-8")
     marked = with_marks(page, bank_entries(page, "rl", "rl/basics/", {}), "rl", "../../practice/")
     assert marked == (FIXTURES / "topic_page_marked.html").read_text("utf-8")
+
+
+def test_an_answer_is_written_as_the_bank_always_wrote_it():
+    page = (
+        '<h2 class="qa-question" id="q">问？</h2>'
+        '<div class="qa-answer"><p z="1" a="&quot;x&quot;" b="it\'s &quot;y&quot;">'
+        "a &lt; b &amp;&amp; c &gt; d<br>"
+        '<img alt="" src="../img/f.png"><!-- 注释 -->'
+        '<span class="  one   two ">x</span><details open><summary>s</summary></details>'
+        "</p></div>"
+    )
+    (entry,) = bank_entries(page, "inference", "inference/", {})
+    assert entry.answer == (
+        '<p a=\'"x"\' b="it\'s &quot;y&quot;" z="1">a &lt; b &amp;&amp; c &gt; d<br/>'
+        '<img alt="" src="img/f.png"/><!-- 注释 -->'
+        '<span class="one two">x</span><details open=""><summary>s</summary></details></p>'
+    )

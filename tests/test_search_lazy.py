@@ -14,26 +14,24 @@ from helpers import page_of, site_path
 from llm_interview.bench.search_ui import COMPLETE, search, until_searchable
 from llm_interview.search.index import (
     BODIES,
-    HEADS,
     INDEX,
     SHARD_BYTES,
     load_docs,
     rewrite,
+    shard_files,
     shards,
 )
 from llm_interview.search.records import Record
 
 MATERIAL = Path(material.__file__).parent
-RECORD_FILE = re.compile(r"search/records(?:-text-\d+)?\.json$")
+RECORD_FILE = re.compile(r"search/records-(?:text-)?\d+\.json$")
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def records(built_site) -> list[str]:
-    """The record files a reader's first search fetches: the heads, then each shard of texts."""
-    index = json.loads((built_site / INDEX).read_text(encoding="utf-8"))
-    shards = len(index["config"]["records"]["starts"])
-    return [HEADS, *(f"{BODIES}{k}.json" for k in range(shards))]
+def records(built_site) -> dict[str, list[str]]:
+    """The record files a reader's first search fetches: the shards of heads, then of texts."""
+    return shard_files(built_site)
 
 
 def _record_requests(page) -> list[str]:
@@ -42,15 +40,17 @@ def _record_requests(page) -> list[str]:
     return seen
 
 
-def _all_requested(page, seen: list[str], records: list[str]) -> bool:
+def _all_requested(page, seen: list[str], records: dict[str, list[str]]) -> bool:
     """Whether every record file was requested, the heads first (waiting up to 5 s): Playwright
     hands the page's request events over only while the test waits on it, so an assertion can
-    come before them. The shards may come in any order: those of the results shown go first."""
+    come before them. The texts may come in any order: those of the results shown go first."""
+    heads, texts = records["heads"], records["texts"]
     for _ in range(100):
-        if len(seen) >= len(records):
+        if len(seen) >= len(heads) + len(texts):
             break
         page.wait_for_timeout(50)
-    return seen[:1] == [HEADS] and sorted(seen) == sorted(records)
+    first = seen[: len(heads)]
+    return sorted(first) == sorted(heads) and sorted(seen) == sorted(heads + texts)
 
 
 def _settle(page) -> None:
@@ -101,11 +101,14 @@ def test_served_index_is_a_stub_naming_the_records(built_site, records):
     assert index["docs"] == [] and len((built_site / INDEX).read_bytes()) < 1024
     found = index["config"]["records"]
     worker = built_site / "assets" / "js" / "search"
-    assert (worker / found["heads"]).resolve() == (built_site / HEADS).resolve()
-    assert (worker / f"{found['texts']}0.json").resolve() == (built_site / records[1]).resolve()
-    assert all((built_site / f).stat().st_size <= SHARD_BYTES for f in records[1:])
+    for name, files in records.items():
+        assert (worker / f"{found[name]['url']}0.json").resolve() == (
+            built_site / files[0]
+        ).resolve()
+    files = records["heads"] + records["texts"]
+    assert all((built_site / f).stat().st_size <= SHARD_BYTES for f in files)
     assert sorted(p.name for p in (built_site / "search").glob("records*.json")) == sorted(
-        Path(f).name for f in records
+        Path(f).name for f in files
     )
     assert any(
         doc["location"] == f"{site_path(page_of('kv-cache-gqa'))}#kv-cache-gqa"
@@ -119,7 +122,7 @@ def _site_with_index(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_answer_texts_are_cut_into_shards_under_the_limit(tmp_path: Path):
+def test_heads_and_answer_texts_are_cut_into_shards_under_the_limit(tmp_path: Path):
     texts = [f"第 {n} 题的参考答案。" * (n % 7 + 1) for n in range(40)]
     pages = [([Record(f"rl/#q{n}", f"第 {n} 题？", ["词"], t) for n, t in enumerate(texts)], None)]
     whole = _site_with_index(tmp_path / "whole")
@@ -127,15 +130,14 @@ def test_the_answer_texts_are_cut_into_shards_under_the_limit(tmp_path: Path):
     site = _site_with_index(tmp_path / "served")
     (site / f"{BODIES}99.json").write_text("[]", encoding="utf-8")  # from an earlier, larger bank
     rewrite(site, pages, worker="assets/js/search/worker.js", shard_bytes=600)
-    index = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    found = index["config"]["records"]
-    files = [site / f"{BODIES}{k}.json" for k in range(len(found["starts"]))]
-    assert len(files) > 3 and all(f.stat().st_size <= 600 for f in files)
+    found = json.loads((site / INDEX).read_text(encoding="utf-8"))["config"]["records"]
+    assert found["heads"]["url"] == "../../../search/records-"
+    assert found["texts"]["url"] == "../../../search/records-text-"
+    for name, files in shard_files(site).items():
+        assert len(files) > 3 and all((site / f).stat().st_size <= 600 for f in files)
+        counts = [len(json.loads((site / f).read_text(encoding="utf-8"))) for f in files]
+        assert found[name]["starts"] == [sum(counts[:k]) for k in range(len(counts))]
     assert not (site / f"{BODIES}99.json").exists()
-    counts = [len(json.loads(f.read_text(encoding="utf-8"))) for f in files]
-    assert found["starts"] == [sum(counts[:k]) for k in range(len(counts))]
-    assert found["heads"] == "../../../search/records.json"
-    assert found["texts"] == "../../../search/records-text-"
     whole_docs = json.loads((whole / INDEX).read_text(encoding="utf-8"))["docs"]
     assert load_docs(site) == whole_docs  # the same records, in the same order
 
@@ -153,7 +155,7 @@ def test_without_a_worker_path_the_records_stay_inline(tmp_path: Path):
     rewrite(tmp_path, [([Record("rl/#dpo", "DPO？", ["偏好"], "直接优化。")], None)])
     index = json.loads((tmp_path / INDEX).read_text(encoding="utf-8"))
     assert index["docs"][0]["text"] == "直接优化。" and "records" not in index["config"]
-    assert not (tmp_path / HEADS).exists()
+    assert not list((tmp_path / "search").glob("records-*.json"))
 
 
 def _material_source(name: str) -> str:

@@ -116,21 +116,26 @@ def _run(code: str, harness: str) -> dict:
 
 
 def test_the_worker_fetches_the_records_only_when_the_page_asks(worker_code):
-    starts = [0, 2, 3, 4]  # four shards; the query's answer is in the last one
-    records = {"heads": "../../../search/records.json", "texts": "../../../search/records-text-"}
-    files = {"/search/records.json": [{k: v for k, v in d.items() if k != "text"} for d in SHARDED]}
+    starts = [0, 2, 3, 4]  # four shards of texts; the query's answer is in the last one
+    heads = [{k: v for k, v in d.items() if k != "text"} for d in SHARDED]
+    files = {"/search/records-0.json": heads[:3], "/search/records-1.json": heads[3:]}
     for k, (start, end) in enumerate(zip(starts, [*starts[1:], len(SHARDED)], strict=True)):
         files[f"/search/records-text-{k}.json"] = [{"text": d["text"]} for d in SHARDED[start:end]]
+    records = {
+        "heads": {"url": "../../../search/records-", "starts": [0, 3]},
+        "texts": {"url": "../../../search/records-text-", "starts": starts},
+    }
     harness = (
         LAZY_HARNESS.replace("FILES", json.dumps(files, ensure_ascii=False))
-        .replace("RECORDS", json.dumps({**records, "starts": starts}))
+        .replace("RECORDS", json.dumps(records))
         .replace("QUERY", "dpo")
     )
     out = _run(worker_code, harness)
     assert out["before"] == {"sent": 0, "fetched": 0}, "loaded before the search box was used"
-    shards = [f"/search/records-text-{k}.json" for k in range(4)]
-    # two at a time, in order, until the query's result is on screen: its shard comes next
-    assert out["fetched"] == ["/search/records.json", shards[0], shards[1], shards[3], shards[2]]
+    texts = [f"/search/records-text-{k}.json" for k in range(4)]
+    # the heads, then the texts two at a time, in order, until the query's result is on screen:
+    # its shard comes next
+    assert out["fetched"] == [*list(files)[:2], texts[0], texts[1], texts[3], texts[2]]
     assert out["channel"]["name"] == "search-index"
     assert out["channel"]["posted"] == ["waiting", "complete"]
     assert out["sent"][0] == {"type": 1}

@@ -103,18 +103,19 @@ def sizes_column(site: Path, kinds: dict[str, str]) -> tuple[Column, dict[str, s
 
 
 def search_rows(files: dict[str, tuple[int, int]]) -> Column:
-    """The search files, raw and gzipped: each one, the answer-text shards together, and the
-    largest file a reader downloads (budget: 1 MB gzipped at 100×)."""
+    """The search files, raw and gzipped: each one but the shards of records, those together,
+    and the largest file a reader downloads (budget: 1 MB gzipped at 100×)."""
     col: Column = {}
     shards = site_figures.shard_files(files)
     for name, (raw, gz) in files.items():
-        if name not in shards:
+        if not any(name in part for part in shards.values()):
             col[f"search/{name}, raw / gz"] = f"{kb(raw)} / {kb(gz)}"
-    if shards:
-        raw, gz = (sum(size[i] for size in shards.values()) for i in (0, 1))
-        col["search answer-text shards, total raw / gz"] = (
-            f"{kb(raw)} / {kb(gz)} ({len(shards)} files)"
-        )
+    for part, label in (("heads", "heads (titles, keywords)"), ("texts", "answer texts")):
+        if shards[part]:
+            raw, gz = (sum(size[i] for size in shards[part].values()) for i in (0, 1))
+            col[f"search shards of {label}, total raw / gz"] = (
+                f"{kb(raw)} / {kb(gz)} ({len(shards[part])} files)"
+            )
     if files:
         name, raw, gz = site_figures.largest_file(files)
         ok = "within" if gz <= SEARCH_FILE_BUDGET_KB * 1024 else "OVER"

@@ -8,7 +8,8 @@ run the canaries, adapt this module, then move the pins and TESTED together.
   which we swap for ours, Material's documented custom-search route; copied partials
   (overrides/partials/, diffed against Material by tests/test_material_partials.py).
 - mkdocs-print-site-plugin: the print page's renderer items, page object and page keys; the
-  stylesheets and script its on_config adds to every page, which only the print page keeps.
+  stylesheets and script its on_config adds to every page, which only the print page keeps; its
+  `urls.update_anchor_ids`, swapped for one that finds the same tags faster (see there).
 - mkdocs-jupyter: it reads `page.file.abs_src_path` while it renders a notebook page.
 - MkDocs: a dirty build renders a page whose output is older than its source (File.is_modified).
 - Python-Markdown: the `abbr` extension's tree processor, subclassed for CJK text.
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from mkdocs.exceptions import PluginError
+from mkdocs_print_site_plugin import urls as print_site_urls
 from mkdocs_print_site_plugin.urls import get_page_key
 
 __all__ = ["AbbrExtension", "AbbrTreeprocessor", "get_page_key"]
@@ -87,6 +89,32 @@ def print_site(config):
 
 
 PRINT_SITE_ASSET = re.compile(r"(css|js)/print-site[\w-]*\.(css|js)")
+# print-site's pattern for a tag with an id, and the tags whose id it prefixes with the page key.
+PRINT_SITE_ID_TAG = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
+PRINT_SITE_ID_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"]
+HAS_ID = re.compile(r'id="', flags=re.IGNORECASE)
+
+
+def update_anchor_ids(page_html: str, page_key: str) -> str:
+    r"""print-site's `urls.update_anchor_ids` (2.9), the same replacements found faster.
+
+    Its pattern runs over the whole page, and on Chinese text, which has no spaces, it backtracks
+    over the rest of the line for every tag (a tenth of a warm build). A match never spans lines
+    (neither `[^\s]` nor `.` matches a newline) and holds `id="`, so it is sought only in the lines
+    that hold one: the same matches in the same order, replaced as print-site replaces them.
+    """
+    lines = (line for line in page_html.split("\n") if HAS_ID.search(line))
+    for m in (m for line in lines for m in PRINT_SITE_ID_TAG.finditer(line)):
+        if m.group(1) in PRINT_SITE_ID_TAGS:
+            match_text = m.group()
+            new_text = match_text.replace(m.group(2), page_key + "-" + m.group(2))
+            page_html = page_html.replace(match_text, new_text)
+    return page_html
+
+
+def speed_up_print_site() -> None:
+    """Make print-site use `update_anchor_ids` above (its `fix_internal_links` calls it)."""
+    print_site_urls.update_anchor_ids = update_anchor_ids
 
 
 def take_print_site_assets(config) -> tuple[list[str], list[str]]:

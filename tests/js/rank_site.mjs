@@ -17,9 +17,9 @@ function records(site) {
   const stub = read("search/search_index.json");
   const { records } = stub.config;
   if (!records) return stub.docs;
-  const heads = read(join(WORKER, records.heads));
-  const texts = shardsOf(records, heads.length).flatMap((shard) => read(join(WORKER, shard.url)));
-  return heads.map((head, i) => ({ ...head, ...texts[i] }));
+  const all = (part) => shardsOf(part).flatMap((shard) => read(join(WORKER, shard.url)));
+  const texts = all(records.texts);
+  return all(records.heads).map((head, i) => ({ ...head, ...texts[i] }));
 }
 
 /** The results Material shows unfolded: a group's sections; a page only as a result of its own

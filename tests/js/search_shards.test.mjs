@@ -16,7 +16,7 @@ const DOCS = [
   { location: "architecture/#why", title: "为什么要用多头？", keywords: ["多头注意力"], text: "每个头关注不同子空间，clip 与 transformer 都用。" },
 ];
 const BODIES = ["text", "original"];
-const RECORDS = { heads: "../../../search/records.json", texts: "../../../search/records-text-", starts: [0, 2, 5] };
+const TEXTS = { url: "../../../search/records-text-", starts: [0, 2, 5] };
 const QUERIES = ["ppo", "clipping", "transformer", "offline", "缓存", "transfomer", "tr", "子空间"];
 
 const head = (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => !BODIES.includes(k)));
@@ -24,7 +24,7 @@ const body = (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => BOD
 const ranked = (index, query) => rank(index, query).map((r) => [r.entry.doc.location, r.score]);
 
 test("the shards cover the records in order, each named by its number", () => {
-  const shards = shardsOf(RECORDS, DOCS.length);
+  const shards = shardsOf(TEXTS, DOCS.length);
   assert.deepEqual(shards, [
     { url: "../../../search/records-text-0.json", start: 0, end: 2 },
     { url: "../../../search/records-text-1.json", start: 2, end: 5 },
@@ -34,12 +34,17 @@ test("the shards cover the records in order, each named by its number", () => {
     [0, 1, 2, 3, 4, 5].map((i) => shardOf(shards, i)),
     [0, 0, 1, 1, 1, 2],
   );
-  assert.equal(shardOf(shardsOf({ ...RECORDS, starts: [0] }, 6), 5), 0);
+  assert.equal(shardOf(shardsOf({ ...TEXTS, starts: [0] }, 6), 5), 0);
   assert.ok(holdsAny(shards[1], [5, 3]) && !holdsAny(shards[1], [0, 5]));
+  const heads = shardsOf({ url: "../../../search/records-", starts: [0, 4] });
+  assert.deepEqual(
+    heads.map((shard) => shard.url),
+    ["../../../search/records-0.json", "../../../search/records-1.json"],
+  );
 });
 
 test("the shard of the best shown result without its text comes first, then index order", () => {
-  const shards = shardsOf(RECORDS, DOCS.length);
+  const shards = shardsOf(TEXTS, DOCS.length);
   assert.equal(nextShard(new Set([0, 1, 2]), shards, [5, 3]), 2);
   assert.equal(nextShard(new Set([0, 1]), shards, [5, 3]), 1); // shard 2 is in already
   assert.equal(nextShard(new Set([1, 2]), shards, []), 1);
@@ -48,7 +53,7 @@ test("the shard of the best shown result without its text comes first, then inde
 
 test("whatever order the shards arrive in, the index ends up as one prepared at once", () => {
   const whole = prepare(DOCS);
-  const shards = shardsOf(RECORDS, DOCS.length);
+  const shards = shardsOf(TEXTS, DOCS.length);
   for (const order of [
     [0, 1, 2],
     [2, 0, 1],

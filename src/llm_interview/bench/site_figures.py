@@ -13,7 +13,7 @@ from llm_interview.pages.urls import html_path
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 KINDS = ("home", "topic overview", "content page", "glossary", "errata", "tags", "other")
 NAMED = {"index.md": "home", "glossary.md": "glossary", "errata.md": "errata", "tags.md": "tags"}
-SHARD = re.compile(r"records-text-\d+\.json")
+SHARD = re.compile(r"records-(text-)?\d+\.json")
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,13 @@ def search_files(site: Path) -> dict[str, tuple[int, int]]:
     return {f.name: (f.stat().st_size, gz_size(f.read_bytes())) for f in files}
 
 
-def shard_files(files: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
-    """The shards of answer texts among the search files (search.index)."""
-    return {name: size for name, size in files.items() if SHARD.fullmatch(name)}
+def shard_files(files: dict[str, tuple[int, int]]) -> dict[str, dict[str, tuple[int, int]]]:
+    """The shards of records among the search files (search.index), heads and texts apart."""
+    found: dict[str, dict[str, tuple[int, int]]] = {"heads": {}, "texts": {}}
+    for name, size in files.items():
+        if m := SHARD.fullmatch(name):
+            found["texts" if m[1] else "heads"][name] = size
+    return found
 
 
 def largest_file(files: dict[str, tuple[int, int]]) -> tuple[str, int, int]:

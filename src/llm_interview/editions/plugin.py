@@ -179,6 +179,7 @@ class EditionsPlugin(BasePlugin[EditionsConfig]):
         self.parts: list = []
         self.pages: list = []
         self.print_css, self.print_js = compat.take_print_site_assets(config)
+        compat.speed_up_print_site()
         self.content_css: dict[str, None] = {}  # site paths, in the order pages link them
         if is_offline_build(config):
             polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]

@@ -8,10 +8,10 @@ Material 9.8 fetches `search_index.json` on every page load (its bundle has no h
 so for the served site that file becomes a stub: Material's config plus `config.records`, where
 the records are, relative to the worker. The worker fetches them when the reader first focuses
 the search box (docs/assets/js/search/lazy.js): first the heads (title, keywords), which make
-search usable, then the bodies (answer text, 原始回答) for snippets and deeper matches. The
-bodies are cut into shards, runs of records in index order of at most SHARD_BYTES each, so no
-file a reader downloads grows with the bank (`records`: `heads`, the shards' common start
-`texts` and each shard's first record in `starts`; shard k is `texts` + `k.json`).
+search usable, then the bodies (answer text, 原始回答) for snippets and deeper matches. Both
+are cut into shards, runs of records in index order of at most SHARD_BYTES each, so no file a
+reader downloads grows with the bank: `records` has `heads` and `texts`, each with the shards'
+common start `url` and each shard's first record in `starts` (shard k is `url` + `k.json`).
 The offline copy keeps every record inline: from file:// Material already waits for the search
 box before it hands the index to the worker.
 """
@@ -25,8 +25,8 @@ from pathlib import Path
 from llm_interview.search.records import Record
 
 INDEX = "search/search_index.json"
-HEADS = "search/records.json"
-BODIES = "search/records-text-"  # + the shard's number + ".json"
+HEADS = "search/records-"  # + the shard's number + ".json": titles, keywords, levels
+BODIES = "search/records-text-"  # + the shard's number + ".json": answer texts, 原始回答
 BODY_FIELDS = ("text", "original")
 # A shard's JSON in bytes: gzip never makes a file much larger, so each stays under 1 MB however
 # its text compresses (a single record larger than this gets a shard of its own).
@@ -50,7 +50,7 @@ def rewrite(
     """Write the records of `pages` into the index of the site at `site`, in their order.
 
     With `worker` (the worker's path in the site) the index becomes a stub and the records go
-    into the heads file and the shards of bodies; without it they stay inline (the offline copy).
+    into shards of heads and of texts; without it they stay inline (the offline copy).
     """
     path = site / INDEX
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -62,30 +62,27 @@ def rewrite(
         folder = posixpath.dirname(worker)
         heads = [{k: v for k, v in d.items() if k not in BODY_FIELDS} for d in docs]
         bodies = [{k: d[k] for k in BODY_FIELDS if k in d} for d in docs]
-        _write(site / HEADS, heads)
-        for old in site.glob(f"{BODIES}*.json"):  # a smaller bank than last time has fewer
+        for old in site.glob(f"{HEADS}*.json"):  # texts too; a smaller bank has fewer shards
             old.unlink()
-        starts = []
-        for k, (start, text) in enumerate(shards(bodies, shard_bytes)):
-            starts.append(start)
-            (site / f"{BODIES}{k}.json").write_text(text, encoding="utf-8")
         data["config"]["records"] = {
-            "heads": posixpath.relpath(HEADS, folder),
-            "texts": posixpath.relpath(BODIES, folder),
-            "starts": starts,
+            name: {
+                "url": posixpath.relpath(prefix, folder),
+                "starts": _write_shards(site, prefix, items, shard_bytes),
+            }
+            for name, prefix, items in (("heads", HEADS, heads), ("texts", BODIES, bodies))
         }
         data["docs"] = []
     _write(path, data)
 
 
-def shards(bodies: list[dict], limit: int) -> list[tuple[int, str]]:
-    """The bodies as JSON arrays of consecutive records, each at most `limit` bytes (UTF-8) but
+def shards(records: list[dict], limit: int) -> list[tuple[int, str]]:
+    """The records as JSON arrays of consecutive ones, each at most `limit` bytes (UTF-8) but
     for a record larger than that alone: (index of its first record, its JSON) per shard."""
     found: list[tuple[int, str]] = []
     items: list[str] = []
     start = size = 0  # the shard's first record, the bytes of its items
-    for n, body in enumerate(bodies):
-        item = _json(body)
+    for n, record in enumerate(records):
+        item = _json(record)
         length = len(item.encode("utf-8"))
         if items and 2 + size + length + len(items) > limit:  # brackets, items, commas
             found.append((start, f"[{','.join(items)}]"))
@@ -96,15 +93,34 @@ def shards(bodies: list[dict], limit: int) -> list[tuple[int, str]]:
     return found
 
 
+def _write_shards(site: Path, prefix: str, items: list[dict], limit: int) -> list[int]:
+    """Write `items` in shards `prefix` + k + `.json`; each shard's first item."""
+    starts = []
+    for k, (start, text) in enumerate(shards(items, limit)):
+        starts.append(start)
+        (site / f"{prefix}{k}.json").write_text(text, encoding="utf-8")
+    return starts
+
+
+def shard_files(site: Path) -> dict[str, list[str]]:
+    """The shards of a built site's lazily loaded records (paths in the site), heads and texts."""
+    records = json.loads((site / INDEX).read_text(encoding="utf-8"))["config"]["records"]
+    prefixes = {"heads": HEADS, "texts": BODIES}
+    return {
+        name: [f"{prefixes[name]}{k}.json" for k in range(len(records[name]["starts"]))]
+        for name in prefixes
+    }
+
+
 def load_docs(site: Path) -> list[dict]:
     """Every record of a built site's search, whole, whether inline or loaded lazily."""
     data = json.loads((site / INDEX).read_text(encoding="utf-8"))
     if "records" not in data["config"]:
         return data["docs"]
-    heads = json.loads((site / HEADS).read_text(encoding="utf-8"))
-    bodies = []
-    for k in range(len(data["config"]["records"]["starts"])):
-        bodies += json.loads((site / f"{BODIES}{k}.json").read_text(encoding="utf-8"))
+    heads, bodies = (
+        [r for f in files for r in json.loads((site / f).read_text(encoding="utf-8"))]
+        for files in shard_files(site).values()
+    )
     return [{**head, **body} for head, body in zip(heads, bodies, strict=True)]
 
 

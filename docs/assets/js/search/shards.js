@@ -1,13 +1,15 @@
-// The answer texts arrive in shards (src/llm_interview/search/index.py): runs of records in index
+// The records arrive in shards (src/llm_interview/search/index.py): runs of records in index
 // order, each file under 1 MB however large the bank grows. The stub's `config.records` names
-// them: `texts` + k + ".json" holds the texts of records starts[k] up to starts[k + 1]. The worker
-// fetches every shard, those holding the results on screen first, so their snippets come first
+// them: `heads` (title, keywords) and `texts` (answer text, 原始回答), each `{ url, starts }`, shard k
+// being `url` + k + ".json" with records starts[k] up to starts[k + 1]. The worker fetches every
+// shard, the heads first, then the texts of the results on screen, so their snippets come first
 // and, once all have arrived, search ranks exactly as over one file.
 
-/** The shards: `{ url, start, end }` in index order, `url` relative to the worker. */
-export function shardsOf(records, total) {
-  const { texts, starts } = records;
-  return starts.map((start, k) => ({ url: `${texts}${k}.json`, start, end: starts[k + 1] ?? total }));
+/** The shards of `part` (`records.heads` or `records.texts`): `{ url, start, end }` in index
+ * order, `url` relative to the worker; `total` records in all. */
+export function shardsOf(part, total) {
+  const { url, starts } = part;
+  return starts.map((start, k) => ({ url: `${url}${k}.json`, start, end: starts[k + 1] ?? total }));
 }
 
 /** The number of the shard holding record `i` (shards in order, covering every record). */

@@ -9,9 +9,9 @@
 // the served site that file is a stub whose `config.records` says where the records are (see
 // src/llm_interview/search/index.py); this worker fetches them only once lazy.js says, on the
 // "search-index" BroadcastChannel, that the reader has focused the search box: the heads (title,
-// keywords) first, then READY, then the bodies (answer text, 原始回答) in shards (shards.js), those
-// of the results on screen first, each answering the last query again with its snippets. The
-// offline copy hands over every record inline.
+// keywords) first, then READY, then the bodies (answer text, 原始回答), both in shards (shards.js),
+// the texts of the results on screen first, each answering the last query again with its
+// snippets. The offline copy hands over every record inline.
 
 import { complete, prepare, rank, suggestion, update } from "./engine.js";
 import { materialResult, shownResults } from "./results.js";
@@ -57,10 +57,11 @@ async function fetchJson(path) {
 }
 
 async function load(records, channel) {
-  const docs = await fetchJson(records.heads);
+  const heads = await Promise.all(shardsOf(records.heads).map((shard) => fetchJson(shard.url)));
+  const docs = heads.flat();
   use(docs);
   postMessage({ type: READY });
-  const shards = shardsOf(records, docs.length);
+  const shards = shardsOf(records.texts, docs.length);
   const pending = new Set(shards.keys());
   const fetchShards = async () => {
     while (pending.size) {
