@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from html import escape
 
+from llm_interview.editorial.levels import QUESTION_CLASS
+
 from .bank import BankEntry
 from .setup import progress_bar
 
-QUESTION = re.compile(r'<h2 class="qa-question" id="(?P<id>[^"]+)">.*?</h2>', re.DOTALL)
+QUESTION = re.compile(rf'<h2 class="{QUESTION_CLASS}" id="(?P<id>[^"]+)">.*?</h2>', re.DOTALL)
 HEADERLINK = '<a class="headerlink"'
 BADGE = '<span class="practice-state" hidden></span>'
 

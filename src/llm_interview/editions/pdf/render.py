@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from llm_interview.editions.pdf.merge import assemble
+from llm_interview.editorial.levels import QUESTION_CLASS
 from llm_interview.sitehttp import serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -58,7 +59,7 @@ SHOW_UNIT = """(unit) => {
 SAMPLE_SCRIPT = """
 document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
-  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2.qa-question")];
+  const questionsIn = (page) => [...page.querySelectorAll(":scope > h2.%s")];
   for (const part of document.querySelectorAll("#print-site-page > section.print-page[id]")) {
     const pages = [...part.querySelectorAll(":scope section.print-page")];
     const first = pages.find((page) => questionsIn(page).length);
@@ -123,7 +124,7 @@ def _load(page, url: str, sample: int | None) -> dict:
     page.emulate_media(media="print", color_scheme="light")
     page.route("**/search/search_index.json", lambda route: route.abort())
     if sample is not None:
-        page.add_init_script(SAMPLE_SCRIPT % sample)
+        page.add_init_script(SAMPLE_SCRIPT % (sample, QUESTION_CLASS))
     page.goto(url, wait_until="load")
     page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
     return page.evaluate("() => JSON.parse(document.getElementById('print-edition').textContent)")
