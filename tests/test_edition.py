@@ -19,7 +19,7 @@ from helpers import topic_pages
 from llm_interview.bench.search_ui import open_search, search
 from llm_interview.editions.offline.bundle import TOP_FOLDER, build, zip_site
 from llm_interview.editions.pdf import inspect
-from llm_interview.editions.pdf.render import CONTENT_WIDTH, FULL, SAMPLE_SCRIPT, render
+from llm_interview.editions.pdf.render import CONTENT_WIDTH, FULL, render, sample_script
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import BY_SLUG, TOPICS
 
@@ -125,7 +125,7 @@ def test_print_page_hides_what_paper_cannot_use(browser, site_url):
     page = context.new_page()
     try:
         page.emulate_media(media="print")
-        page.add_init_script(SAMPLE_SCRIPT % SAMPLE)
+        page.add_init_script(sample_script(SAMPLE))
         page.goto(site_url + "print/")
         page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
         for selector in (".md-header", ".md-sidebar--primary", ".md-clipboard"):

@@ -56,7 +56,7 @@ SHOW_UNIT = """(unit) => {
 # other questions and pages are hidden, as the parts an edition leaves out are, so links to them
 # go to the site; parts without questions are removed, and so are links to them. It runs before
 # print.js builds the table of contents (on `load`).
-SAMPLE_SCRIPT = """
+_SAMPLE = """
 document.addEventListener("DOMContentLoaded", () => {
   const keep = %d;
   const questionsIn = (page) => [...page.querySelectorAll(":scope > h2.%s")];
@@ -74,6 +74,11 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 """
+
+
+def sample_script(keep: int) -> str:
+    """The sampler above, keeping `keep` questions of each topic."""
+    return _SAMPLE % (keep, QUESTION_CLASS)
 
 
 @contextlib.contextmanager
@@ -124,7 +129,7 @@ def _load(page, url: str, sample: int | None) -> dict:
     page.emulate_media(media="print", color_scheme="light")
     page.route("**/search/search_index.json", lambda route: route.abort())
     if sample is not None:
-        page.add_init_script(SAMPLE_SCRIPT % (sample, QUESTION_CLASS))
+        page.add_init_script(sample_script(sample))
     page.goto(url, wait_until="load")
     page.wait_for_function("() => document.documentElement.dataset.printReady === 'true'")
     return page.evaluate("() => JSON.parse(document.getElementById('print-edition').textContent)")
