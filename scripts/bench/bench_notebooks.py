@@ -16,17 +16,16 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from llm_interview import paths
 from llm_interview.notebooks.links import site_settings
+from llm_interview.sitehttp import fetch, free_port
 
 ROOT = paths.ROOT
 
@@ -94,23 +93,9 @@ def bench_build(repeat: int = 3) -> None:
         )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
 def wait_for(url: str, marker: str, timeout: float = 120) -> float:
     start = time.perf_counter()
-    while marker not in fetch(url):
+    while marker not in fetch(url, timeout=2):
         if time.perf_counter() - start > timeout:
             raise TimeoutError(f"{marker!r} never appeared at {url}")
         time.sleep(0.05)

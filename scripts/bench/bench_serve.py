@@ -12,38 +12,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from llm_interview import paths
 from llm_interview.bench.synthetic_bank import scaled_copy
+from llm_interview.sitehttp import fetch, free_port
 
 BUDGET_S = 3.0
-FIRST_BUILD_S = 900  # the copy starts without .cache: notebooks run, every formula renders
+FIRST_BUILD_S = 900  # the first build of a 2x copy on a loaded machine: every page renders
 PAGES = {  # page to edit → where it is served
     "docs/rl/rlhf.md": "rl/rlhf/",
     "docs/notebooks/lora.py": "notebooks/lora/",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_for(url: str, marker: str, limit: float) -> float | None:

@@ -1,5 +1,6 @@
 """Serve a built site on 127.0.0.1 the way GitHub Pages does: text files gzipped when the browser
-accepts it. Used by the PDF edition, the Lighthouse benchmark and the scale benchmark."""
+accepts it. Used by the PDF edition, the Lighthouse benchmark and the scale benchmark; `free_port` and
+`fetch` serve the benchmarks that start a server of their own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import functools
 import gzip
 import http.server
 import io
+import socket
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -63,3 +66,19 @@ def serve(site: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for a server the caller starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """The text at `url`, or "" while nothing answers there (a server still starting)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
