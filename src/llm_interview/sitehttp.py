@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 the way GitHub Pages does: text files gzipped when the browser
-accepts it. Used by the PDF edition, the Lighthouse benchmark and the scale benchmark; `free_port` and
-`fetch` serve the benchmarks that start a server of their own."""
+accepts it. Used by the PDF edition, the Lighthouse benchmark and the scale benchmark; `free_port`
+and `fetch` serve the benchmarks that start a server of their own."""
 
 from __future__ import annotations
 
