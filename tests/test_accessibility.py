@@ -47,9 +47,8 @@ def test_axe_finds_no_violation_light_or_dark(browser, site_url, width, path):
     page = context.new_page()
     try:
         page.goto(site_url + path, wait_until="load")
-        assert (
-            page.get_attribute("body", "data-md-color-scheme") == "default"
-        )  # Material's light palette
+        light = page.get_attribute("body", "data-md-color-scheme")
+        assert light == "default"  # Material's light palette
         page.add_script_tag(path=str(AXE))
         found = [violations_in(page, "light")]
         page.emulate_media(color_scheme="dark")
