@@ -19,6 +19,7 @@ from hostile import PAYLOADS, elements_made_by_payloads, executable, field_kinds
 from llm_interview.checks import content_check, datafields
 from llm_interview.editorial import bibliography, glossary, tags
 from llm_interview.notebooks.page import sanitize
+from llm_interview.notebooks.sources import discover
 from llm_interview.pages.glossary import Term
 
 ALWAYS_REFUSED = {"img", "svg", "surrogate"}
@@ -100,7 +101,8 @@ def test_notebook_markdown_cells_follow_the_page_rule_and_the_page_is_sanitised(
         f"# {PAYLOADS['img']}\n\n# %%\nx = '<img src=x>'\n"
     )
     (notebooks / "x.py").write_text(source, encoding="utf-8")
-    (problem,) = content_check.notebook_markup_problems(tmp_path)
+    cells = content_check.notebook_markdown(discover(notebooks))
+    (problem,) = content_check.notebook_markup_problems(cells)
     assert str(problem).startswith("docs/notebooks/x.py:5: 页面里不能写 HTML 标签 <img>")
     output = (
         '<div class="jp-OutputArea"><img src="data:image/png;base64,AAAA" alt="图">'

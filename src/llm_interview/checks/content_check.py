@@ -22,7 +22,7 @@ from llm_interview.editorial import bibliography, errata, related
 from llm_interview.math.check import formula_problems
 from llm_interview.math.config import CACHE
 from llm_interview.math.render import Renderer, RenderError
-from llm_interview.notebooks.sources import discover, markdown_cells
+from llm_interview.notebooks.sources import Notebook, discover, markdown_cells
 from llm_interview.pages import yamltext
 from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.layout import is_question_page
@@ -46,9 +46,12 @@ def pending_entries(markdown: str) -> list:
 
 def raw_html_problems(path: str, markdown: str) -> list[Problem]:
     """HTML tags written into a page (outside code and math) other than a few inline ones."""
-    lines = without_formulas(markdown).split("\n")
+    lines, prose_lines = (
+        without_formulas(markdown).split("\n"),
+        outside_fences(markdown.split("\n")),
+    )
     found = []
-    for n, (line, prose) in enumerate(zip(lines, outside_fences(lines), strict=True), 1):
+    for n, (line, prose) in enumerate(zip(lines, prose_lines, strict=True), 1):
         tag = forbidden_tag(line) if prose else None
         if tag:
             found.append(
@@ -125,10 +128,10 @@ def related_problems(text: str, ids: set[str], pending: set[str] = frozenset()) 
     ]
 
 
-def notebook_problems(root: Path, ids: set[str]) -> list[Problem]:
+def notebook_problems(notebooks: list[Notebook], ids: set[str]) -> list[Problem]:
     """A notebook's header may only name entries that exist."""
     found = []
-    for nb in discover(root / "docs" / "notebooks"):
+    for nb in notebooks:
         lines = nb.source.read_text(encoding="utf-8").split("\n")
         for entry in nb.entries:
             if entry not in ids:
@@ -142,28 +145,25 @@ def notebook_problems(root: Path, ids: set[str]) -> list[Problem]:
     return found
 
 
-def notebook_markup_problems(root: Path) -> list[Problem]:
+def notebook_markdown(notebooks: list[Notebook]) -> dict[str, str]:
+    """Each notebook's Markdown cells, by the notebook's path (lines as in the `.py` file)."""
+    return {
+        f"docs/notebooks/{nb.source.name}": markdown_cells(nb.source.read_text(encoding="utf-8"))
+        for nb in notebooks
+    }
+
+
+def notebook_markup_problems(cells: dict[str, str]) -> list[Problem]:
     """Markdown cells follow the pages' HTML rule (the build also sanitises the notebook page)."""
-    return [
-        p
-        for nb in discover(root / "docs" / "notebooks")
-        for p in raw_html_problems(
-            f"docs/notebooks/{nb.source.name}",
-            markdown_cells(nb.source.read_text(encoding="utf-8")),
-        )
-    ]
+    return [p for path, markdown in cells.items() for p in raw_html_problems(path, markdown)]
 
 
 def math_problems(root: Path, texts: dict[str, str]) -> list[Problem]:
-    """Every formula of the pages and the notebooks' Markdown cells that KaTeX refuses (rendered
-    once, then from the cache the build shares)."""
-    notebooks = {
-        f"docs/notebooks/{nb.source.name}": markdown_cells(nb.source.read_text(encoding="utf-8"))
-        for nb in discover(root / "docs" / "notebooks")
-    }
+    """Every formula of the pages and the notebooks' Markdown cells (`texts`) that KaTeX refuses
+    (rendered once, then from the cache the build shares)."""
     try:
         with Renderer(root / CACHE) as renderer:
-            return formula_problems(texts | notebooks, renderer)
+            return formula_problems(texts, renderer)
     except RenderError as err:
         return [Problem("package.json", 1, str(err))]
 
@@ -224,6 +224,8 @@ def collect(root: Path) -> list[Problem]:
     related_yaml = (root / "data" / "related.yaml").read_text("utf-8")
     found += related_problems(related_yaml, all_ids, pending)
     found += bibliography_problems(root, topic_pages)
-    found += notebook_problems(root, all_ids) + notebook_markup_problems(root)
-    found += drill_problems(root, all_ids) + math_problems(root, texts)
+    notebooks = discover(root / "docs" / "notebooks")
+    cells = notebook_markdown(notebooks)
+    found += notebook_problems(notebooks, all_ids) + notebook_markup_problems(cells)
+    found += drill_problems(root, all_ids) + math_problems(root, texts | cells)
     return sorted(set(found))
