@@ -2,7 +2,8 @@
 `src/llm_interview/checks/run.py` exactly as `make check` runs it: the exit status and the file:line it names.
 
 The cases share the copy and its caches (notebook runs, MkDocs' caches) and restore what they
-changed, so the suite builds only for the changes that should pass.
+changed, so the suite builds only for the changes that should pass; the page mistakes are made
+together and checked once, each still named at its own line by exactly one message.
 """
 
 from __future__ import annotations
@@ -185,16 +186,26 @@ FAILING = {
 }
 
 
+@pytest.fixture(scope="module")
+def page_mistakes(copy: Tree) -> tuple[int, str, dict[str, int]]:
+    """Every mistake of FAILING on the page at once, in one check: (exit code, output, the line
+    each mistake starts at). The copy is restored at once."""
+    lines = {case: copy.append(PAGE, addition) for case, (addition, _) in FAILING.items()}
+    code, out = copy.check()
+    copy.restore()
+    return code, out, lines
+
+
 @pytest.mark.parametrize("case", FAILING, ids=list(FAILING))
-def test_each_page_mistake_gets_one_message_at_its_line(tree: Tree, case: str):
-    addition, message = FAILING[case]
-    line = tree.append(PAGE, addition)
-    code, out = tree.check()
+def test_each_page_mistake_gets_one_message_at_its_line(page_mistakes, copy: Tree, case: str):
+    code, out, lines = page_mistakes
     assert code == 1
-    first = line_of(tree, "docs/rl/basics.md", "{#rl-example ")
-    expected = f"{PAGE}:{line}: {message.format(first=first)}"
-    assert expected in out, out
-    assert len([ln for ln in out.splitlines() if ln.startswith(("docs/", "data/"))]) == 1, out
+    first = line_of(copy, "docs/rl/basics.md", "{#rl-example ")
+    expected = f"{PAGE}:{lines[case]}: {FAILING[case][1].format(first=first)}"
+    messages = [ln for ln in out.splitlines() if ln.startswith(("docs/", "data/"))]
+    here = [ln for ln in messages if ln.startswith(f"{PAGE}:{lines[case]}:")]
+    assert len(here) == 1 and here[0].startswith(expected), out
+    assert len(messages) == len(FAILING), out  # no mistake gives a second message elsewhere
 
 
 def test_a_page_over_the_question_limit_says_how_to_split_it(tree: Tree):
