@@ -6,6 +6,7 @@ two never disagree. Each finding is a `Problem` naming file, line and what to wr
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 from llm_interview.checks import datafields, entry_rules
 from llm_interview.checks.datafields import ALLOWED_TAGS, forbidden_tag
 from llm_interview.checks.drills import drill_problems
+from llm_interview.checks.findings import Findings, files_digest
 from llm_interview.checks.frontmatter import front_matter_problems
 from llm_interview.checks.lint_copy import lint_text, load_seed
 from llm_interview.checks.problem import Problem
@@ -216,16 +218,26 @@ def collect(root: Path) -> list[Problem]:
     pages = {p.removeprefix("docs/"): t for p, t in texts.items()}
     topic_pages = {p: t for p, t in pages.items() if is_question_page(p)}
     ids = {page: {e.id for e in find_entries(text)} for page, text in topic_pages.items()}
-    all_ids = set().union(*ids.values())
+    question_ids = set().union(*ids.values())
     pending = {e.id for text in topic_pages.values() for e in pending_entries(text)}
     seed = load_seed(root / "seed")
-    found = [p for path, text in texts.items() for p in page_problems(path, text, ids, seed)]
+    findings = Findings(root)  # an edit checks its own page again, and pages that link to ids
+    listing = json.dumps({page: sorted(found) for page, found in ids.items()}, sort_keys=True)
+
+    def on_page(path: str, text: str) -> list[Problem]:
+        return findings.known(
+            "page", [path, text, listing], lambda: page_problems(path, text, ids, seed)
+        )
+
+    found = [p for path, text in texts.items() for p in on_page(path, text)]
     found += entry_rules.duplicate_ids(pages) + entry_rules.placement_problems(pages)
     related_yaml = (root / "data" / "related.yaml").read_text("utf-8")
-    found += related_problems(related_yaml, all_ids, pending)
+    found += related_problems(related_yaml, question_ids, pending)
     found += bibliography_problems(root, topic_pages)
     notebooks = discover(root / "docs" / "notebooks")
     cells = notebook_markdown(notebooks)
-    found += notebook_problems(notebooks, all_ids) + notebook_markup_problems(cells)
-    found += drill_problems(root, all_ids) + math_problems(root, texts | cells)
-    return sorted(set(found))
+    found += notebook_problems(notebooks, question_ids) + notebook_markup_problems(cells)
+    drills = files_digest(root / "drills")
+    found += findings.known("drills", [drills, listing], lambda: drill_problems(root, question_ids))
+    findings.save()
+    return sorted(set(found + math_problems(root, texts | cells)))
