@@ -19,8 +19,8 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 
 # A question in the built HTML, as the build marks it (editorial/levels.py: QUESTION_CLASS).
-# The page's last update, as git-revision-date-localized writes it.
-UPDATED = re.compile(r'git-revision-date-localized-plugin-date"[^>]*>(\d{4}年\d{1,2}月\d{1,2}日)<')
+# The page's last update, as the site plugin writes it (site/dates.py).
+UPDATED = re.compile(r'<time class="page-updated" datetime="[^"]+">(\d{4}年\d{1,2}月\d{1,2}日)<')
 QUESTION = re.compile(r'<h2 class="qa-question" id="([^"]+)"')
 
 

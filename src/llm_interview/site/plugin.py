@@ -22,6 +22,7 @@ also renders the overview and home page whose listings an edit changed (dependen
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,7 +34,7 @@ from llm_interview.editorial import overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
 from llm_interview.pages.layout import overview_path, subpage
 
-from . import downloads, edit_links, facts, home
+from . import dates, downloads, edit_links, facts, home
 from .config import SiteConfig
 from .dependents import stale_pages
 from .memo import KeptAcrossBuilds, Memo
@@ -45,6 +46,7 @@ from .templates import CompiledTemplates
 class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
     model: SiteModel | None = None
     built: SiteModel | None = None  # the model of the last build that finished
+    changed: dict | None = None  # each page's last commit time, when the site shows dates
 
     def __init__(self):
         super().__init__()
@@ -70,11 +72,18 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
                 compat.render_again(files.get_file_from_path(src))
         if config.nav:
             config.nav = with_subpages(config.nav, self.model.topics)
+        self.started = datetime.now(dates.SHANGHAI)
+        root = Path(config.config_file_path).parent
+        self.changed = (
+            dates.last_changed(root, Path(config.docs_dir)) if self.config.dates else None
+        )
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
         page.edit_url = edit_links.edit_url(markdown, page, config)
         src = page.file.src_uri
+        if self.changed is not None:  # Material shows it under the page
+            page.meta["revision_date"] = dates.revision_date(self.changed.get(src, self.started))
         # Read off the page as the model holds it (front matter and all): its parse is cached.
         self.model.keywords[src] = section_keywords(self.model.markdown.get(src, markdown))
         markdown = without_keyword_lines(markdown)
