@@ -4,7 +4,7 @@
 #                MkDocs warns about, so not --strict; make check is the strict build; the plugins
 #                keep what the other pages gave them; no git dates and no print page, which read
 #                every page on every edit; scripts/bench/bench_serve.py times it)
-#   make check   the contributor's check: content rules, changed notebooks, strict build (seconds)
+#   make check   the contributor's check: changed notebooks, then content rules beside a strict build (seconds)
 #   make test    install what the tests need (dev tools, Chromium), lint, check, then every test
 SHELL := /bin/bash
 PYTHON ?= python3

@@ -2,9 +2,11 @@
 
     llm-interview check [--no-build]
 
-1. the content rules over every page (editorial/content_check.py), in about two seconds;
-2. every notebook whose code has no cached outputs yet, executed headless (notebooks.execute);
-3. a strict MkDocs build into .cache/check/site, which then finds every notebook executed.
+1. every notebook whose code has no cached outputs yet, executed headless (notebooks.execute);
+2. a strict MkDocs build into .cache/check/site, which then finds every notebook executed; while
+   it runs, on the other core,
+3. the content rules over every page (checks/content_check.py; what it found before is reused
+   for unchanged pages), whose messages, when there are any, stop the build and come first.
 
 It stops at the first step that fails. An unchanged tree that passed before passes at once.
 """
@@ -84,16 +86,39 @@ def explain(root: Path, warning: str) -> str:
     )
 
 
-def build(root: Path) -> list[str]:
-    """A strict build; its warnings when it fails. (`-q` would hide warnings from --strict.)"""
+def start_build(root: Path) -> subprocess.Popen:
+    """A strict build, started (`-q` would hide the warnings --strict fails on)."""
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(CACHE / "site")]
-    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    if done.returncode == 0:
+    return subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def build_problems(root: Path, build: subprocess.Popen) -> list[str]:
+    """The build's warnings when it fails, once it has finished."""
+    output, _ = build.communicate()
+    if build.returncode == 0:
         return []
-    lines = (done.stdout + done.stderr).splitlines()
+    lines = output.splitlines()
     found = [explain(root, ln) for ln in lines if ln.startswith(("WARNING", "ERROR"))]
     return ["构建失败（mkdocs build --strict）：", *(found or lines[-5:])]
+
+
+def problems(root: Path, with_build: bool) -> list[str]:
+    """The first failing step's messages ([] when every step passes)."""
+    found = check_notebooks(root)
+    if found:
+        return found
+    build = start_build(root) if with_build else None
+    found = [str(p) for p in collect(root)]
+    if build is None:
+        return found
+    if found:
+        build.kill()
+        build.communicate()
+        return found
+    return build_problems(root, build)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,15 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     if stamp.exists() and stamp.read_text() == digest:
         print("内容自上次检查通过后没有改动。")
         return 0
-    steps = (lambda: [str(p) for p in collect(ROOT)], lambda: check_notebooks(ROOT))
-    if not args.no_build:
-        steps += (lambda: build(ROOT),)
-    for step in steps:
-        messages = step()
-        if messages:
-            print("\n".join(messages))
-            print(f"检查没有通过。{GUIDE}", file=sys.stderr)
-            return 1
+    messages = problems(ROOT, with_build=not args.no_build)
+    if messages:
+        print("\n".join(messages))
+        print(f"检查没有通过。{GUIDE}", file=sys.stderr)
+        return 1
     if not args.no_build:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(digest)
