@@ -152,6 +152,8 @@ def offline_copy(tmp_path_factory) -> Path:
 
 def test_offline_copy_searches_from_disk(browser, offline_copy):
     assert not (offline_copy / "lite").exists() and not (offline_copy / "print.html").exists()
+    topic_page = (offline_copy / "rl" / "basics.html").read_text("utf-8")
+    assert '<meta name="llm-interview:practice" content="practice.html">' in topic_page
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []

@@ -45,6 +45,17 @@ def test_a_topics_pages_name_their_topic_for_the_page_scripts(built_site):
         assert not TOPIC_FACT.search((built_site / path / "index.html").read_text("utf-8")), path
 
 
+PRACTICE_FACT = '<meta name="llm-interview:practice" content="practice/">'
+
+
+def test_every_page_names_the_practice_page_for_the_links_its_scripts_make(built_site):
+    skip = {"assets", "lite", "print"}  # the print page is print-site's, with no links to practise
+    pages = [p for p in built_site.rglob("index.html") if not skip & set(p.parts)]
+    assert len(pages) > 100
+    missing = [p for p in pages if PRACTICE_FACT not in p.read_text("utf-8").split("</head>")[0]]
+    assert missing == []
+
+
 def test_home_cards_carry_each_topics_question_ids_for_its_progress(built_site):
     home = (built_site / "index.html").read_text("utf-8")
     slots = re.findall(r'<span class="practice-progress" data-ids="([^"]*)">', home)

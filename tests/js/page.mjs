@@ -13,10 +13,12 @@ let open = null;
 let copies = 0;
 
 /** Open `body` (and `head`) at `url` as the page the scripts run on; returns its window. */
-export function openPage({ url = SITE, head = "", body = "" } = {}) {
+export function openPage({ url = SITE, head = "", body = "", practice = "practice/" } = {}) {
   open?.happyDOM.close();
   const window = new Window({ url, settings: { navigation: { disableMainFrameNavigation: true } } });
-  window.document.write(`<!doctype html><html lang="zh"><head>${head}</head><body>${body}</body></html>`);
+  // Every page's head names the 练习 page's address (src/llm_interview/site/facts.py).
+  const fact = `<meta name="llm-interview:practice" content="${practice}">`;
+  window.document.write(`<!doctype html><html lang="zh"><head>${fact}${head}</head><body>${body}</body></html>`);
   for (const name of OBJECTS) globalThis[name] = window[name];
   for (const name of FUNCTIONS) globalThis[name] = window[name].bind(window);
   delete globalThis.document$;

@@ -142,6 +142,15 @@ test("unreadable progress: the topic page says so, links to the practice page an
   assert.equal(storage.getItem(KEY), "{half written");
 });
 
+test("in the offline copy the notice links to practice.html, the address the build wrote", () => {
+  storage.setItem(KEY, "{half written");
+  const root = "file:///copy/llm-interview-zh/";
+  app.root = new URL(root);
+  openPage({ url: `${root}rl/basics.html`, head: TOPIC_HEAD, body: TOPIC_PAGE, practice: "practice.html" });
+  mountTopic($("article"), app);
+  assert.equal($(".practice-toolbar__notice a").href, `${root}practice.html`);
+});
+
 test("a page without questions gets no practice controls", () => {
   openPage({ url: `${SITE}rl/`, head: TOPIC_HEAD, body: '<article class="md-content__inner"><h1>强化学习</h1><h2 id="x">总览</h2></article>' });
   assert.equal(mountTopic($("article"), app), null);

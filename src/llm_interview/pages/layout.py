@@ -22,6 +22,7 @@ from llm_interview.pages.topics import SLUGS
 PAGE_LIMIT = 25
 INBOX = "new"
 INBOX_TITLE = "新收录（待归类）"
+PRACTICE_PAGE = "practice.md"  # the 练习 page, which the topic pages and the scripts link to
 _UNORDERED = 10**6
 
 

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from llm_interview.editions.offline import is_offline_build
-from llm_interview.pages.layout import is_question_page, overview_path, topic_of
+from llm_interview.pages.layout import PRACTICE_PAGE, is_question_page, overview_path, topic_of
 from llm_interview.pages.topics import TOPICS
 from llm_interview.site import model
 from llm_interview.site.memo import KeptAcrossBuilds
@@ -32,7 +32,6 @@ from .setup import setup_form
 
 INDEX_MARKER = "<!-- practice:index -->"
 SETUP_MARKER = "<!-- practice:setup -->"
-PRACTICE_PAGE = "practice.md"
 
 
 class PracticePlugin(KeptAcrossBuilds, BasePlugin[PracticeConfig]):

@@ -32,7 +32,7 @@ from llm_interview import compat
 from llm_interview.checks import datafields, entry_rules
 from llm_interview.editorial import overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
-from llm_interview.pages.layout import overview_path, subpage
+from llm_interview.pages.layout import PRACTICE_PAGE, overview_path, subpage
 
 from . import dates, downloads, edit_links, facts, home
 from .config import SiteConfig
@@ -107,7 +107,8 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
         return env
 
     def on_post_page(self, output, page, config):
-        return facts.with_facts(output, page.file.src_uri)
+        practice_url = self.model.urls.get(PRACTICE_PAGE, "")
+        return facts.with_facts(output, page.file.src_uri, practice_url)
 
     def on_post_build(self, config):
         self.built = self.model  # what the next dirty rebuild's listings are compared with

@@ -6,6 +6,7 @@
 // Python runs in a worker (runner.js, worker.js), created on the first 运行测试.
 import { h } from "../practice/dom.js";
 import { read, update } from "../practice/store.js";
+import { practicePage } from "../practice/topic.js";
 import { DOWNLOAD_ATTRIBUTE, PYODIDE_VERSION, SAVE_DELAY_MS, UNDO_MS } from "./config.js";
 import { codeFor, drillRecord, markPassed, saveDraft } from "./progress.js";
 import { allPassed, outputView, reportView } from "./report.js";
@@ -104,7 +105,7 @@ function mountBench(root) {
     ? "离线副本里不能运行测试（浏览器不允许从本地文件启动 Python 运行环境）：可以「下载 .py」在本地用 Python 运行，或联网打开在线版。"
     : `Python 运行在你的浏览器里：Pyodide ${PYODIDE_VERSION} 来自本站${numpy ? "，numpy 来自 cdn.jsdelivr.net" : ""}；第一次点「运行测试」时才下载。`;
   const corruptNote = corrupt
-    ? h("p", { class: "drill-bench__warning" }, "本机保存的练习进度读不出来，代码草稿和通过记录暂时不会保存。", h("a", { href: `${ROOT}practice/` }, "去练习页查看原因并处理"), "。")
+    ? h("p", { class: "drill-bench__warning" }, "本机保存的练习进度读不出来，代码草稿和通过记录暂时不会保存。", h("a", { href: practicePage(document, ROOT) }, "去练习页查看原因并处理"), "。")
     : null;
 
   const editorBox = h("div", { class: "drill-editor" }, area);

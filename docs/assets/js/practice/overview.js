@@ -4,6 +4,7 @@
 // and links to practising the topic at that level.
 import { h } from "./dom.js";
 import { counts, keeps, LEVELS, levelsFromQuery } from "./levels.js";
+import { practicePage } from "./topic.js";
 
 /** Mount the filter on an overview (other pages have no `.qa-overview` and are left alone). */
 export function mountOverview(article, app) {
@@ -26,7 +27,7 @@ export function mountOverview(article, app) {
     for (const { li, level: own } of items) li.hidden = !keeps(own, chosen);
     for (const ul of list.querySelectorAll("ul")) ul.hidden = ![...ul.children].some((li) => !li.hidden);
     const query = level ? `&level=${encodeURIComponent(level)}` : "";
-    practice.href = new URL(`practice/?topics=${list.dataset.topic}${query}`, app.root).href;
+    practice.href = practicePage(document, app.root, `?topics=${list.dataset.topic}${query}`);
     practice.textContent = level ? `练习本主题的${level}题` : "练习本主题";
     status.textContent = level ? `显示 ${perLevel[level]} / ${perLevel.all} 题` : "";
     const url = new URL(location.href);

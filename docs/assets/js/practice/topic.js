@@ -12,6 +12,14 @@ export function pageTopic(doc) {
   return doc.querySelector('meta[name="llm-interview:topic"]')?.getAttribute("content") ?? "";
 }
 
+/** The 练习 page's URL: its address from the site's root, as the build wrote it into every page
+ * (`<meta name="llm-interview:practice">`: `practice/`, or `practice.html` in the offline copy),
+ * resolved against `root`; `query` is appended. */
+export function practicePage(doc, root, query = "") {
+  const path = doc.querySelector('meta[name="llm-interview:practice"]').getAttribute("content");
+  return new URL(path + query, root).href;
+}
+
 /** The entries of a topic page: each question (`h2.qa-question`) the build gave practice controls,
  * with its elements up to the next heading (its controls among them). */
 export function pageEntries(article) {
@@ -64,7 +72,7 @@ export function mountTopic(article, app) {
     const today = app.today();
     const target = decodeURIComponent(location.hash.slice(1));
     notice.hidden = !corrupt;
-    notice.replaceChildren(corrupt ? h("span", {}, "本机保存的练习进度读不出来，标记暂时不能用。", h("a", { href: new URL("practice/", app.root).href }, "去练习页查看原因并处理"), "。") : "");
+    notice.replaceChildren(corrupt ? h("span", {}, "本机保存的练习进度读不出来，标记暂时不能用。", h("a", { href: practicePage(document, app.root) }, "去练习页查看原因并处理"), "。") : "");
     progress.replaceChildren(
       progressBar(
         tally(
@@ -107,7 +115,7 @@ export function mountHome(article, app) {
     const stored = read(app.storage);
     for (const slot of slots) {
       if (stored.corrupt) {
-        slot.replaceChildren(h("a", { href: new URL("practice/", app.root).href }, "练习进度读不出来，去练习页处理"));
+        slot.replaceChildren(h("a", { href: practicePage(document, app.root) }, "练习进度读不出来，去练习页处理"));
       } else {
         slot.replaceChildren(progressBar(tally(slot.dataset.ids.split(" "), stored.state.entries)));
       }
