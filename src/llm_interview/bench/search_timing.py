@@ -16,7 +16,15 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from llm_interview.bench.search_ui import _READY, hit, latency_ms, load_queries, open_search, search
+from llm_interview.bench.search_ui import (
+    _READY,
+    LAZY,
+    hit,
+    latency_ms,
+    load_queries,
+    open_search,
+    search,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 COPY = re.compile(r"-x\d+(?=/|#|$)")
@@ -28,9 +36,10 @@ SLOW["uploadThroughput"] = 750e3 / 8
 
 # Focus the box at once and resolve with performance.now() of the focus, READY and completion.
 _TIME_READY = (
-    """async () => {
+    (
+        """async () => {
   const ready = (READY);
-  const lazy = document.querySelector('script[src*="search/lazy.js"]') !== null;
+  const lazy = (LAZY);
   const t = {load: performance.getEntriesByType('navigation')[0].loadEventStart};
   document.querySelector('input.md-search__input').focus();
   t.focus = performance.now();
@@ -42,7 +51,10 @@ _TIME_READY = (
   }
   return t;
 }"""
-).replace("(READY)", f"({_READY})")
+    )
+    .replace("(READY)", f"({_READY})")
+    .replace("(LAZY)", f"({LAZY})")
+)
 
 
 @dataclass(frozen=True)

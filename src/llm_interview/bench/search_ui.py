@@ -31,12 +31,17 @@ _READY = """() => {
   const states = ['placeholder', 'none', 'one', 'other'].map(k => t['search.result.' + k]);
   return states.some(s => s && new RegExp('^' + s.replace('#', '[0-9]+') + '$').test(meta));
 }"""
+# Whether the page runs this site's search worker (its lazy index), which the build names in
+# Material's page configuration; a stock Material site loads its index whole.
+LAZY = (
+    "JSON.parse(document.getElementById('__config').textContent).search"
+    ".endsWith('js/search/worker.js')"
+)
 # Every record has arrived: the answer texts load after the worker is ready (lazy.js marks it);
-# the offline copy holds them inline, and a site without lazy.js (stock Material) loads them whole.
+# the offline copy holds them inline.
 COMPLETE = (
     "() => document.documentElement.dataset.searchIndex === 'complete'"
-    " || location.protocol === 'file:'"
-    " || !document.querySelector('script[src*=\"search/lazy.js\"]')"
+    f" || location.protocol === 'file:' || !({LAZY})"
 )
 # Timestamps of the last key press and of the first frame after the result list changed.
 _WATCH = """() => {
