@@ -42,13 +42,13 @@ def test_seed_corrects_a_misspelling_and_expands_curated_keywords():
     ]
 
 
-def test_keyword_lines_move_out_of_the_markdown_by_section():
+def test_keyword_lines_move_out_of_the_markdown_by_section_leaving_the_other_lines_in_place():
     page = (
         "# 页\n\n关键词：页面 · 总览\n{: .qa-keywords }\n\n## 题 {#a}\n\n"
         "关键词：LoRA · 低秩适配\n{: .qa-keywords }\n\n答案。\n"
     )
     assert section_keywords(page) == {"": ["页面", "总览"], "a": ["LoRA", "低秩适配"]}
-    assert without_keyword_lines(page) == "# 页\n\n\n## 题 {#a}\n\n\n答案。\n"
+    assert without_keyword_lines(page) == "# 页\n\n\n\n\n## 题 {#a}\n\n\n\n\n答案。\n"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")

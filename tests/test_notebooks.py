@@ -14,7 +14,7 @@ from llm_interview.notebooks.execute import executed
 from llm_interview.notebooks.links import github_repo, launch_links, site_settings
 from llm_interview.notebooks.sources import discover, export, read_source, site_links
 from llm_interview.notebooks.sync import stale_exports
-from llm_interview.pages.pagetext import find_entries
+from llm_interview.pages.pagetext import append_to_entries, find_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = discover()
@@ -114,7 +114,7 @@ def test_launch_links_have_the_documented_form():
 
 def test_backlinks_go_at_the_end_of_the_entry():
     md = "# P\n\n## One {#one}\n\nanswer\n\n### sub\n\nmore\n\n## Two {#two}\n\nx\n"
-    out = backlinks.insert_backlinks(md, {"one": [("NB", "../notebooks/nb.py")]})
+    out = append_to_entries(md, backlinks.backlink_blocks({"one": [("NB", "../notebooks/nb.py")]}))
     one, two = out.split("## Two")
     assert one.rstrip().endswith(backlinks.backlink_line([("NB", "../notebooks/nb.py")]))
     assert "more" in one and "动手实验" not in two

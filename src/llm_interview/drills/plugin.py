@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from llm_interview.notebooks.backlinks import insert_backlinks
+from llm_interview.notebooks.backlinks import backlink_blocks
 from llm_interview.pages.pagetext import find_entries
 from llm_interview.site import model
 from llm_interview.site.edit_links import repository_edit_url
@@ -124,12 +124,13 @@ class DrillsPlugin(KeptAcrossBuilds, BasePlugin[DrillsConfig]):
         if src == self.index:
             return markdown.replace(LIST_MARKER, pages.drill_list(self.drills))
         here = posixpath.dirname(src)
+        site = model.of(config)
         links = {
             qid: [(title, posixpath.relpath(target, here)) for title, target in found]
-            for qid in model.of(config).ids.get(src, ())
+            for qid in site.ids.get(src, ())
             if (found := self.practised.get(qid))
         }
-        return insert_backlinks(markdown, links, label="手撕代码")
+        return site.append_to_entries(src, markdown, backlink_blocks(links, label="手撕代码"))
 
     def on_page_content(self, html, page, config, files):
         if not page.file.src_uri.startswith(f"{self.config.section}/"):

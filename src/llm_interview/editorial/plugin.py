@@ -28,13 +28,13 @@ from llm_interview.pages import yamltext
 from llm_interview.pages.formulas import without_formulas
 from llm_interview.pages.glossary import TermFinder, glossary_terms
 from llm_interview.pages.layout import topic_of
-from llm_interview.pages.pagetext import append_to_entries, find_entries
+from llm_interview.pages.pagetext import find_entries
 from llm_interview.pages.topics import BY_SLUG, SLUGS, TOPICS
 from llm_interview.site import model
 from llm_interview.site.generated import generated_file
 from llm_interview.site.memo import KeptAcrossBuilds, Memo
 
-from . import bibliography, errata, glossary, levels, related, tags
+from . import bibliography, errata, glossary, related, tags
 from .abbr import CjkAbbrExtension
 from .config import EditorialConfig
 from .entries import reader_text
@@ -173,7 +173,7 @@ class EditorialPlugin(KeptAcrossBuilds, BasePlugin[EditorialConfig]):
         if src in site.pages or chips:  # one parse of the page for both
             mine = {i: self.related[i] for i in site.ids.get(src, ()) if i in self.related}
             ends = related.blocks(src, mine, self.targets)
-            return levels.question_headings(append_to_entries(markdown, ends, chips))
+            return site.append_to_entries(src, markdown, ends, chips)
         if src == "errata.md":
             return markdown.replace(ERRATA_MARKER, self._errata_index())
         if src == "glossary.md":

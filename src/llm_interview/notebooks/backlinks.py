@@ -1,9 +1,7 @@
-"""Insert a line after every entry that a notebook illustrates (动手实验) or a drill practises
-(手撕代码)."""
+"""The line put at the end of every entry that a notebook illustrates (动手实验) or a drill
+practises (手撕代码); the site model puts it there (site.model.SiteModel.append_to_entries)."""
 
 from __future__ import annotations
-
-from llm_interview.pages.pagetext import append_to_entries
 
 
 def backlink_line(links: list[tuple[str, str]], label: str = "动手实验") -> str:
@@ -12,10 +10,8 @@ def backlink_line(links: list[tuple[str, str]], label: str = "动手实验") -> 
     return f'<p class="nb-backlink" markdown>**{label}**：{joined}</p>'
 
 
-def insert_backlinks(
-    markdown: str, links: dict[str, list[tuple[str, str]]], label: str = "动手实验"
-) -> str:
-    """Put the line at the end of each entry whose id has links."""
-    return append_to_entries(
-        markdown, {i: backlink_line(found, label) for i, found in links.items() if found}
-    )
+def backlink_blocks(
+    links: dict[str, list[tuple[str, str]]], label: str = "动手实验"
+) -> dict[str, str]:
+    """Entry id → the line to put at the end of that entry, for every id that has links."""
+    return {i: backlink_line(found, label) for i, found in links.items() if found}

@@ -97,13 +97,14 @@ class NotebooksPlugin(KeptAcrossBuilds, BasePlugin[NotebooksConfig]):
         if src in self.notebooks:
             return markdown
         here = posixpath.dirname(src)
-        mine = set(model.of(config).ids.get(src, ()))
+        site = model.of(config)
+        mine = set(site.ids.get(src, ()))
         links: dict[str, list[tuple[str, str]]] = {}
         for nb_src, nb in self.notebooks.items():
             for entry in (e for e in nb.entries if e in mine):
                 label = nb.title.removeprefix(BACKLINK_PREFIX)
                 links.setdefault(entry, []).append((label, posixpath.relpath(nb_src, here)))
-        return backlinks.insert_backlinks(markdown, links)
+        return site.append_to_entries(src, markdown, backlinks.backlink_blocks(links))
 
     def on_page_content(self, html, page, config, files):
         nb = self.notebooks.get(page.file.src_uri)

@@ -83,8 +83,9 @@ def section_keywords(markdown: str) -> dict[str, list[str]]:
 
 
 def without_keyword_lines(markdown: str) -> str:
-    """The page's Markdown without its keyword lines: they are search terms, not reading."""
-    return KEYWORD_BLOCK.sub("", markdown)
+    """The page's Markdown with its keyword lines blanked (they are search terms, not reading),
+    every other line in place."""
+    return KEYWORD_BLOCK.sub(lambda m: "\n" * m[0].count("\n"), markdown)
 
 
 def _plain(text: str) -> str:

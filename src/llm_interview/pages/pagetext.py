@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -125,17 +126,38 @@ def append_to_entries(
 ) -> str:
     """The page with a Markdown block added at the end of each entry named in `additions`, and
     one right under the title of each entry named in `under_titles` (one parse for both)."""
+    return appended(markdown, additions, under_titles)[0]
+
+
+def appended(
+    markdown: str,
+    additions: dict[str, str],
+    under_titles: dict[str, str] | None = None,
+    entries: Sequence[PageEntry] | None = None,
+) -> tuple[str, Sequence[PageEntry] | None]:
+    """`append_to_entries`, and the entries of the page it returns (None when nothing was added
+    to a page whose entries were not given); given the page's `entries`, it needs no parse.
+    The blocks hold no heading and no fence, so the entries only grow by the lines put in."""
     under_titles = under_titles or {}
     if not any(additions.values()) and not any(under_titles.values()):
-        return markdown  # nothing to add: no parse
+        return markdown, entries  # nothing to add: no parse
     lines = markdown.split("\n")
-    for entry in reversed(find_entries(markdown)):
+    grown: list[PageEntry] = []
+    shift = 0
+    for entry in entries if entries is not None else find_entries(markdown):
+        start, end = entry.start + shift, entry.end + shift
+        title = under_titles.get(entry.id)
+        if title:
+            lines[start + 1 : start + 1] = ["", *title.split("\n")]
+            end += 1 + title.count("\n") + 1
         block = additions.get(entry.id)
         if block:
-            end = entry.end
-            while end > entry.start and not lines[end - 1].strip():
-                end -= 1
-            lines[end:end] = ["", *block.strip("\n").split("\n"), ""]
-        if under_titles.get(entry.id):
-            lines[entry.start + 1 : entry.start + 1] = ["", *under_titles[entry.id].split("\n")]
-    return "\n".join(lines)
+            last = end
+            while last > start and not lines[last - 1].strip():
+                last -= 1
+            added = ["", *block.strip("\n").split("\n"), ""]
+            lines[last:last] = added
+            end += len(added)
+        grown.append(replace(entry, start=start, end=end))
+        shift = end - entry.end
+    return "\n".join(lines), grown

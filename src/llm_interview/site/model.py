@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.exceptions import PluginError
 
+from llm_interview.pages import frontmatter
 from llm_interview.pages.layout import Subpage, question_pages, site_pages, structure, subpage
+from llm_interview.pages.pagetext import ENTRY_HEADING, appended, find_entries
 from llm_interview.site import rendered
 from llm_interview.site.rendered import Element
 
@@ -30,6 +32,7 @@ class SiteModel:
     keywords: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     ids: dict[str, tuple[str, ...]] = field(init=False)
     _rendered: tuple = field(default=("", "", None), init=False, repr=False)
+    _entries: tuple = field(default=("", 0, None), init=False, repr=False)
 
     def __post_init__(self):
         self.ids = {sub.src: sub.ids for subs in self.topics.values() for sub in subs}
@@ -58,9 +61,57 @@ class SiteModel:
             self._rendered = (src, html, rendered.tree(html))
         return self._rendered[2]
 
+    def start_page(self, src: str, markdown: str) -> None:
+        """Page `src` starts rendering from `markdown`: its source with the front matter and the
+        blank lines after it cut (as MkDocs cuts them) and otherwise every line in place, so its
+        entries are the source's, moved up (no parse)."""
+        full = self.markdown.get(src)
+        if full is None:
+            return
+        lines = full.split("\n")
+        cut = len(lines) - 1 - markdown.count("\n")
+        if not 0 <= frontmatter.line_count(full) <= cut or any(
+            line.strip() for line in lines[frontmatter.line_count(full) : cut]
+        ):
+            return  # not lines of the source: the first addition parses the page
+        entries = tuple(
+            replace(e, start=e.start - cut, end=e.end - cut) for e in find_entries(full)
+        )
+        self._entries = (src, len(lines) - cut, entries)
+
+    def append_to_entries(
+        self,
+        src: str,
+        markdown: str,
+        additions: dict[str, str],
+        under_titles: dict[str, str] | None = None,
+    ) -> str:
+        """`pages.pagetext.append_to_entries` for page `src` as it renders. The plugins that add
+        to its entries in turn share what the last one found; between them a plugin may edit
+        lines in place (citations become links), so the entries hold while the page has as many
+        lines and each entry's heading is where it was."""
+        lines = markdown.split("\n")
+        known_src, count, entries = self._entries
+        if not (known_src == src and count == len(lines) and _headings_at(entries, lines)):
+            entries = None
+        text, grown = appended(markdown, additions, under_titles, entries)
+        self._entries = (src, text.count("\n") + 1, grown)
+        return text
+
     def topic_ids(self, slug: str) -> list[str]:
         """A topic's question ids in reading order."""
         return [i for sub in self.topics[slug] for i in sub.ids]
+
+
+def _headings_at(entries, lines: list[str]) -> bool:
+    """Whether each of `entries` (None: unknown) still starts at its question's heading."""
+    if entries is None:
+        return False
+    for entry in entries:
+        found = ENTRY_HEADING.match(lines[entry.start])
+        if found is None or found["id"] != entry.id:
+            return False
+    return True
 
 
 def of(config) -> SiteModel:

@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from llm_interview import compat
 from llm_interview.checks import datafields, entry_rules
-from llm_interview.editorial import overview
+from llm_interview.editorial import levels, overview
 from llm_interview.pages.keywords import section_keywords, without_keyword_lines
 from llm_interview.pages.layout import PRACTICE_PAGE, overview_path, subpage
 
@@ -86,7 +86,9 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
             page.meta["revision_date"] = dates.revision_date(self.changed.get(src, self.started))
         # Read off the page as the model holds it (front matter and all): its parse is cached.
         self.model.keywords[src] = section_keywords(self.model.markdown.get(src, markdown))
-        markdown = without_keyword_lines(markdown)
+        # Lines kept in place, so the page's entries are known without a parse (model.start_page).
+        markdown = levels.question_headings(without_keyword_lines(markdown))
+        self.model.start_page(src, markdown)
         for slug, subpages in self.model.topics.items():
             if src == overview_path(slug) and subpages:
                 count = len(self.model.topic_ids(slug))
