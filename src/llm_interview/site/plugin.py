@@ -87,8 +87,10 @@ class SitePlugin(KeptAcrossBuilds, BasePlugin[SiteConfig]):
         # Read off the page as the model holds it (front matter and all): its parse is cached.
         self.model.keywords[src] = section_keywords(self.model.markdown.get(src, markdown))
         # Lines kept in place, so the page's entries are known without a parse (model.start_page).
-        markdown = levels.question_headings(without_keyword_lines(markdown))
-        self.model.start_page(src, markdown)
+        markdown = without_keyword_lines(markdown)
+        if src in self.model.pages:
+            markdown = levels.question_headings(markdown)
+            self.model.start_page(src, markdown)
         for slug, subpages in self.model.topics.items():
             if src == overview_path(slug) and subpages:
                 count = len(self.model.topic_ids(slug))
