@@ -23,6 +23,7 @@ def test_there_are_at_least_fourteen_drills_each_with_its_page_and_spec(built_si
         page = (built_site / "drills" / drill.id / "index.html").read_text("utf-8")
         assert f'data-drill-id="{drill.id}"' in page and 'class="drill-skeleton"' in page
         assert "运行测试" not in page  # the button comes with the script; no dead button
+        assert 'class="qa-question"' not in page  # its headings are no questions (nor in the PDF)
         spec = json.loads((built_site / "assets" / "drills" / f"{drill.id}.json").read_text())
         assert spec["cases"] == drill.cases and spec["runtime"] == drill.runtime
 
