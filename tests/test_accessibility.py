@@ -12,7 +12,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.jso
 PAGES = [p.removesuffix("index.html") for p in DEFAULT_PAGES] + ["practice/", "tags/"]
 WIDTHS = {"desktop": 1280, "phone": 390}
 
-VIOLATIONS = """async () => (await axe.run(document)).violations.map(v => ({
+VIOLATIONS = """async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({
     id: v.id,
     help: v.help,
     targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
