@@ -48,10 +48,8 @@ def pending_entries(markdown: str) -> list:
 
 def raw_html_problems(path: str, markdown: str) -> list[Problem]:
     """HTML tags written into a page (outside code and math) other than a few inline ones."""
-    lines, prose_lines = (
-        without_formulas(markdown).split("\n"),
-        outside_fences(markdown.split("\n")),
-    )
+    lines = without_formulas(markdown).split("\n")  # fences as written: formulas hold none
+    prose_lines = outside_fences(markdown.split("\n"))
     found = []
     for n, (line, prose) in enumerate(zip(lines, prose_lines, strict=True), 1):
         tag = forbidden_tag(line) if prose else None
@@ -237,7 +235,7 @@ def collect(root: Path) -> list[Problem]:
     notebooks = discover(root / "docs" / "notebooks")
     cells = notebook_markdown(notebooks)
     found += notebook_problems(notebooks, question_ids) + notebook_markup_problems(cells)
-    drills = files_digest(root / "drills")
+    drills = files_digest(root, "drills")
     found += findings.known("drills", [drills, listing], lambda: drill_problems(root, question_ids))
     findings.save()
     return sorted(set(found + math_problems(root, texts | cells)))

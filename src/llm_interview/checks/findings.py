@@ -27,12 +27,15 @@ def digest(parts: Iterable[str | bytes]) -> str:
     return h.hexdigest()
 
 
-def files_digest(*folders: Path) -> str:
-    """One digest over every file under `folders` (names and contents)."""
-    files = sorted(f for d in folders if d.is_dir() for f in d.rglob("*") if f.is_file())
-    return digest(
-        x for f in files if "__pycache__" not in f.parts for x in (str(f), f.read_bytes())
-    )
+def files_digest(root: Path, *names: str) -> str:
+    """One digest over the files and folders `names` under `root`: every file's path from
+    `root` and its bytes (bytecode caches left out)."""
+    found = []
+    for name in names:
+        top = root / name
+        found += sorted(top.rglob("*")) if top.is_dir() else [top]
+    files = [f for f in found if f.is_file() and "__pycache__" not in f.parts]
+    return digest(x for f in files for x in (f.relative_to(root).as_posix(), f.read_bytes()))
 
 
 class Findings:
@@ -41,7 +44,8 @@ class Findings:
 
     def __init__(self, root: Path):
         self.path = root / FILE
-        self.context = files_digest(PACKAGE, root / "data", root / "seed")
+        rules = files_digest(PACKAGE.parent, PACKAGE.name)
+        self.context = digest([rules, files_digest(root, "data", "seed")])
         try:
             self.kept = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):

@@ -14,7 +14,6 @@ It stops at the first step that fails. An unchanged tree that passed before pass
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import re
 import subprocess
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from llm_interview import paths
 from llm_interview.checks.content_check import collect
+from llm_interview.checks.findings import files_digest
 from llm_interview.notebooks.execute import NotebookError, executed
 
 ROOT = paths.ROOT
@@ -35,15 +35,7 @@ GUIDE = "规则和例子见 CONTRIBUTING.md。"
 
 def tree_hash(root: Path) -> str:
     """One digest over every input of the build, so an unchanged tree is recognised."""
-    digest = hashlib.sha256()
-    for name in INPUTS:
-        top = root / name
-        files = sorted(top.rglob("*")) if top.is_dir() else [top]
-        for path in files:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_digest(root, *INPUTS)
 
 
 def check_notebooks(root: Path) -> list[str]:

@@ -69,10 +69,8 @@ class SiteModel:
         if full is None:
             return
         lines = full.split("\n")
-        cut = len(lines) - 1 - markdown.count("\n")
-        if not 0 <= frontmatter.line_count(full) <= cut or any(
-            line.strip() for line in lines[frontmatter.line_count(full) : cut]
-        ):
+        head, cut = frontmatter.line_count(full), len(lines) - 1 - markdown.count("\n")
+        if cut < head or any(line.strip() for line in lines[head:cut]):
             return  # not lines of the source: the first addition parses the page
         entries = tuple(
             replace(e, start=e.start - cut, end=e.end - cut) for e in find_entries(full)
