@@ -51,7 +51,7 @@ PRACTICE_FACT = '<meta name="llm-interview:practice" content="practice/">'
 def test_every_page_names_the_practice_page_for_the_links_its_scripts_make(built_site):
     skip = {"assets", "lite", "print"}  # the print page is print-site's, with no links to practise
     pages = [p for p in built_site.rglob("index.html") if not skip & set(p.parts)]
-    assert len(pages) > 100
+    assert built_site / "practice" / "index.html" in pages  # the pages were found
     missing = [p for p in pages if PRACTICE_FACT not in p.read_text("utf-8").split("</head>")[0]]
     assert missing == []
 
